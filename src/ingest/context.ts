@@ -1,0 +1,48 @@
+import type { OcrService } from "./ocr.js";
+
+/** Limits against hostile or accidental huge inputs. */
+export interface IngestLimits {
+  /** Max bytes of one file (after extraction from an archive). */
+  maxFileBytes: number;
+  /** Max total uncompressed bytes of one archive. */
+  maxArchiveBytes: number;
+  /** Max compression ratio of one archive entry. */
+  maxCompressionRatio: number;
+  /** Max number of entries in one archive. */
+  maxArchiveEntries: number;
+  /** Max pixels of one image (decompression-bomb guard). */
+  maxImagePixels: number;
+  /** Max pages read from one PDF / TIFF. */
+  maxPages: number;
+  /** Per-file wall-clock limit in ms. */
+  fileTimeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: IngestLimits = {
+  maxFileBytes: 200 * 1024 * 1024,
+  maxArchiveBytes: 1024 * 1024 * 1024,
+  maxCompressionRatio: 200,
+  maxArchiveEntries: 5000,
+  maxImagePixels: 40_000_000,
+  maxPages: 1000,
+  fileTimeoutMs: 10 * 60 * 1000,
+};
+
+/** What a reader (pdf, docx, image) gets besides the bytes. */
+export interface ReaderContext {
+  /** Display path of the file, for messages. */
+  fileName: string;
+  ocr: OcrService;
+  limits: IngestLimits;
+  /** Password for encrypted PDFs, when the caller has one. */
+  password?: string;
+  signal?: AbortSignal;
+}
+
+/** What a reader returns: the pages it could read, and non-fatal problems (each becomes a finding). */
+export interface ReadResult {
+  pages: import("../model.js").Page[];
+  problems: import("./errors.js").IngestError[];
+  /** Format detail, e.g. "jpeg", "tiff". */
+  format?: string;
+}

@@ -1,0 +1,35 @@
+/**
+ * Typed, recoverable ingest failures. Readers throw these; the ingest orchestrator turns each into one
+ * `ingest` finding naming the file, so a bad file never stops the package.
+ */
+export type IngestErrorCode =
+  | "encrypted"
+  | "corrupt"
+  | "empty"
+  | "unsupported"
+  | "legacy-format"
+  | "too-large"
+  | "timeout"
+  | "zip-unsafe-path"
+  | "zip-symlink"
+  | "zip-bomb"
+  | "zip-nested-too-deep"
+  | "ocr-failed";
+
+export class IngestError extends Error {
+  override readonly name = "IngestError";
+  constructor(
+    readonly code: IngestErrorCode,
+    /** 中文：出了什么问题 */
+    readonly reason: string,
+    /** 中文：申报单位应当怎么做 */
+    readonly advice: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${code}: ${reason}`, options);
+  }
+}
+
+export function isIngestError(e: unknown): e is IngestError {
+  return e instanceof IngestError;
+}
