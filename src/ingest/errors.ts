@@ -24,10 +24,14 @@ export class IngestError extends Error {
     readonly reason: string,
     /** 中文：申报单位应当怎么做 */
     readonly advice: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; page?: number },
   ) {
-    super(`${code}: ${reason}`, options);
+    super(`${code}: ${reason}`, options?.cause === undefined ? undefined : { cause: options.cause });
+    if (options?.page !== undefined) this.page = options.page;
   }
+
+  /** 1-based page the problem concerns, for page-level problems of a file that was otherwise read. */
+  readonly page?: number;
 }
 
 export function isIngestError(e: unknown): e is IngestError {
