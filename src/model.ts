@@ -181,3 +181,64 @@ export function textSourceOf(pages: readonly Page[]): SourceFile["textSource"] {
   if (kinds.size > 1) return "mixed";
   return [...kinds][0] as "text" | "ocr";
 }
+
+/* ---- extract: the `documents` and `fields` parts of the report contract ---- */
+
+export const DOC_TYPES = [
+  "application-form",
+  "toc",
+  "pledge",
+  "business-license",
+  "institution-certificate",
+  "legal-rep-id",
+  "tax-certificate",
+  "audit-report",
+  "rd-audit-report",
+  "tax-return-a100000",
+  "tax-return-a107012",
+  "filing-proof",
+  "credit-report",
+  "consortium-agreement",
+  "evaluation-report",
+  "ip-proof",
+  "deployment-proof",
+  "recommendation-letter",
+  "summary-table",
+  "other",
+] as const;
+export const DocTypeSchema = z.enum(DOC_TYPES);
+export type DocType = z.infer<typeof DocTypeSchema>;
+
+export const DocumentSchema = z.object({
+  id: z.string(),
+  type: DocTypeSchema,
+  title: z.string(),
+  file: z.string(),
+  /** 1-based inclusive page span within `file`. */
+  pages: z.tuple([z.number().int().min(1), z.number().int().min(1)]),
+  confidence: z.number().min(0).max(1),
+  classifiedBy: z.enum(["rule", "llm"]),
+});
+export type Document = z.infer<typeof DocumentSchema>;
+
+export const FieldSchema = z.object({
+  /** Dotted, stable key: `applicant.uscc`, `finance.revenue.2024`, … (see DESIGN.md). */
+  key: z.string(),
+  /** Normalised value: amounts in 万元, dates ISO, counts as numbers, text as text. */
+  value: z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]),
+  /** As written in the source. */
+  raw: z.string(),
+  unit: z.string().optional(),
+  documentId: z.string(),
+  confidence: z.number().min(0).max(1),
+  /** `rule:<name>` or `llm:<model>`. */
+  extractor: z.string().regex(/^(rule|llm):.+/),
+  evidence: z.array(EvidenceSchema).min(1),
+});
+export type Field = z.infer<typeof FieldSchema>;
+
+export const EvidenceSetSchema = z.object({
+  documents: z.array(DocumentSchema),
+  fields: z.array(FieldSchema),
+});
+export type EvidenceSet = z.infer<typeof EvidenceSetSchema>;

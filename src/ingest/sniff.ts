@@ -130,6 +130,20 @@ const KIND_BY_EXTENSION: Record<string, FileKind> = {
   ".gif": "image",
 };
 
+/** How a kind is named to applicants. */
+export const KIND_LABEL: Record<FileKind, string> = {
+  pdf: "PDF",
+  docx: "Word（.docx）",
+  doc: "旧版Word（.doc）",
+  wps: "WPS文字（.wps）",
+  ofd: "OFD版式文件",
+  zip: "zip压缩包",
+  image: "图片",
+  text: "纯文本",
+  empty: "空文件",
+  unknown: "未知格式",
+};
+
 /** The extension's kind when it contradicts the bytes (a PDF named .docx), else null. */
 export function extensionMismatch(fileName: string, sniffed: Sniffed): FileKind | null {
   const extension = (/\.[^./\\]+$/.exec(fileName)?.[0] ?? "").toLowerCase();

@@ -1,7 +1,7 @@
 /**
  * In-memory zip reading on top of yauzl, shared by the .docx reader and the .zip package reader. It decides
  * nothing about names: callers get the raw name bytes plus the UTF-8 flag and apply their own decoding
- * (GBK for Windows-made archives) and path policy.
+ * (GBK for Windows-made archives) and path policy. The archive stays in memory, so nothing needs closing.
  */
 import yauzl from "yauzl";
 

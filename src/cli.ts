@@ -1,0 +1,82 @@
+/**
+ * The `shenbao` command. Sub-commands stay thin: parse flags, call the library, print.
+ */
+import { parseArgs } from "node:util";
+import { ingest } from "./ingest/ingest.js";
+import { formatPackageText } from "./ingest/text-format.js";
+import { VERSION } from "./version.js";
+
+const HELP = `shenbao ${VERSION} — 申报材料智能预审
+
+用法：
+  shenbao ingest <文件|文件夹|压缩包…> [选项]   读取申报材料，输出每一页的文字（含来源、置信度、页码）
+  shenbao --help                                  显示本帮助
+  shenbao --version                               显示版本
+
+ingest 选项：
+  --format text|json     输出格式（默认 text）
+  --password <密码>      加密PDF的打开密码
+  --cache <目录>         OCR缓存目录（默认 ~/.cache/shenbao）
+  --no-cache             不使用OCR缓存
+  --concurrency <n>      同时读取的文件数（默认 2）
+
+说明：完全离线运行；OCR 语言数据来自本地 npm 包，不访问网络。
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === "--help" || command === "-h" || command === "help") {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (command === "--version" || command === "-v") {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  if (command === "ingest") return runIngest(rest);
+  process.stderr.write(`未知命令：${command}\n\n${HELP}`);
+  return 2;
+}
+
+async function runIngest(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: "string", default: "text" },
+      password: { type: "string" },
+      cache: { type: "string" },
+      "no-cache": { type: "boolean", default: false },
+      concurrency: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (positionals.length === 0) {
+    process.stderr.write("请指定要读取的文件、文件夹或压缩包。\n\n" + HELP);
+    return 2;
+  }
+  if (values.format !== "text" && values.format !== "json") {
+    process.stderr.write(`--format 只能是 text 或 json（收到：${values.format}）\n`);
+    return 2;
+  }
+  const concurrency = values.concurrency ? Number(values.concurrency) : undefined;
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0)) {
+    process.stderr.write(`--concurrency 必须是正整数（收到：${values.concurrency}）\n`);
+    return 2;
+  }
+  const pkg = await ingest(positionals, {
+    password: values.password,
+    cacheDir: values["no-cache"] ? false : values.cache,
+    concurrency,
+    onFile: (file, done, total) => {
+      if (process.stderr.isTTY) process.stderr.write(`\r已读取 ${done}/${total}：${file.path}\x1b[K`);
+    },
+  });
+  if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
+  process.stdout.write(values.format === "json" ? JSON.stringify(pkg, null, 2) + "\n" : formatPackageText(pkg));
+  return 0;
+}

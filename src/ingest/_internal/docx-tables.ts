@@ -1,0 +1,149 @@
+/**
+ * Word tables as grids. A w:tc covers `gridSpan` grid columns; vertical merges are a "restart" cell
+ * followed by "continue" cells in the rows below at the same grid column. Both are resolved so every grid
+ * position holds its merged cell, and the grid can be cut into per-page pieces at row boundaries.
+ */
+import type { Cell } from "../../model.js";
+import { parseCheckboxes } from "./docx-checkboxes.js";
+import { paragraphPieces, paragraphText, type ImageRef } from "./docx-runs.js";
+import { attr, child, children, localName, type Element } from "./docx-xml.js";
+
+export interface GridCell {
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  /** The cell's paragraphs (nested tables flattened into them). */
+  paragraphs: string[];
+  images: ImageRef[];
+}
+
+export interface Grid {
+  /** slots[row][col]: the cell covering that grid position. */
+  slots: GridCell[][];
+  /** Rows that Word laid out at the top of a new page (a w:lastRenderedPageBreak inside them). */
+  renderedBreakRows: number[];
+}
+
+/** Row-level and cell-level wrappers (content controls, custom XML) around w:tr / w:tc. */
+function unwrap(el: Element, name: string): Element[] {
+  const out: Element[] = [];
+  for (const c of children(el)) {
+    const n = localName(c);
+    if (n === name) out.push(c);
+    else if (n === "sdt") out.push(...unwrap(child(c, "sdtContent") ?? c, name));
+    else if (n === "customXml" || n === "sdtContent") out.push(...unwrap(c, name));
+  }
+  return out;
+}
+
+export function readGrid(tbl: Element): Grid {
+  const slots: GridCell[][] = [];
+  const renderedBreakRows: number[] = [];
+  unwrap(tbl, "tr").forEach((tr, r) => {
+    const row: GridCell[] = (slots[r] = []);
+    let col = Number(attr(child(child(tr, "trPr"), "gridBefore"), "val")) || 0;
+    let rendered = false;
+    for (const tc of unwrap(tr, "tc")) {
+      const tcPr = child(tc, "tcPr");
+      const span = Math.max(1, Number(attr(child(tcPr, "gridSpan"), "val")) || 1);
+      const vMerge = child(tcPr, "vMerge");
+      const content = readCellContent(tc);
+      rendered ||= content.rendered;
+      const above = slots[r - 1]?.[col];
+      const continues = vMerge !== undefined && attr(vMerge, "val") !== "restart";
+      let cell: GridCell;
+      if (continues && above && above.col === col && above.row + above.rowSpan === r) {
+        cell = above;
+        cell.rowSpan += 1;
+        // Word empties continuation cells when merging; keep any text that is there anyway.
+        cell.paragraphs.push(...content.paragraphs.filter((p) => p.trim()));
+        cell.images.push(...content.images);
+      } else {
+        cell = { row: r, col, rowSpan: 1, colSpan: span, paragraphs: content.paragraphs, images: content.images };
+      }
+      for (let c = col; c < col + span; c++) row[c] = cell;
+      col += span;
+    }
+    if (rendered) renderedBreakRows.push(r);
+  });
+  // Ragged rows (gridBefore/gridAfter, hand-made XML): fill the holes with empty cells.
+  const width = Math.max(0, ...slots.map((r) => r.length));
+  slots.forEach((row, r) => {
+    for (let c = 0; c < width; c++) {
+      row[c] ??= { row: r, col: c, rowSpan: 1, colSpan: 1, paragraphs: [], images: [] };
+    }
+  });
+  return { slots, renderedBreakRows };
+}
+
+function readCellContent(tc: Element): { paragraphs: string[]; images: ImageRef[]; rendered: boolean } {
+  const paragraphs: string[] = [];
+  const images: ImageRef[] = [];
+  let rendered = false;
+  const visit = (el: Element) => {
+    for (const c of children(el)) {
+      const n = localName(c);
+      if (n === "p") {
+        let text = "";
+        for (const piece of paragraphPieces(c)) {
+          if (piece.kind === "text") text += piece.text;
+          else if (piece.kind === "image") images.push(piece.ref);
+          else if (piece.type === "rendered") rendered = true;
+        }
+        paragraphs.push(text);
+      } else if (n === "tbl") {
+        paragraphs.push(...nestedTableText(c));
+      } else if (n === "sdt") {
+        visit(child(c, "sdtContent") ?? c);
+      } else if (n === "customXml") {
+        visit(c);
+      }
+    }
+  };
+  visit(tc);
+  return { paragraphs, images, rendered };
+}
+
+/** A nested table as text: one paragraph per row, its cells separated by tabs. */
+function nestedTableText(tbl: Element): string[] {
+  return unwrap(tbl, "tr").map((tr) =>
+    unwrap(tr, "tc")
+      .map((tc) => children(tc, "p").map(paragraphText).join(" ").trim())
+      .join("\t"),
+  );
+}
+
+export function cellText(cell: GridCell): string {
+  return cell.paragraphs
+    .map((p) => p.trim())
+    .join("\n")
+    .trim();
+}
+
+/**
+ * The model cells of grid rows [from, to): merged cells that cross the cut are clipped to it, so each
+ * page's table is a complete grid of its own.
+ */
+export function gridRowsToCells(grid: Grid, from: number, to: number): Cell[][] {
+  const made = new Map<GridCell, Cell>();
+  return grid.slots.slice(from, to).map((row) =>
+    row.map((g) => {
+      let cell = made.get(g);
+      if (!cell) {
+        const top = Math.max(g.row, from);
+        const text = cellText(g);
+        const boxes = parseCheckboxes(text);
+        cell = {
+          text,
+          rowSpan: Math.min(g.row + g.rowSpan, to) - top,
+          colSpan: g.colSpan,
+          origin: [top - from, g.col],
+          ...(boxes.length ? { checkboxes: boxes } : {}),
+        };
+        made.set(g, cell);
+      }
+      return cell;
+    }),
+  );
+}

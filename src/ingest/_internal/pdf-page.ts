@@ -1,0 +1,122 @@
+/**
+ * One PDF page → Page: text layer lines, images, OCR of scanned pages and large pasted images, printed
+ * page number.
+ *
+ * Page source: "ocr" when the page has (almost) no text layer and its text was read from images (a scan);
+ * "mixed" when a real text layer is complemented by OCR of a large pasted image; "text" / "none" otherwise.
+ */
+import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { Box, EmbeddedImage, Line, Page } from "../../model.js";
+import type { ReaderContext } from "../context.js";
+import { IngestError, isIngestError } from "../errors.js";
+import { findImages, imagePixels, ocrLinesToPage, type PlacedImage } from "./pdf-images.js";
+import { buildLines, type FontStyleLike, type TextItemLike } from "./pdf-lines.js";
+import { detectPrintedPageNumber } from "./pdf-page-number.js";
+
+/** Below this many non-space characters a page has no usable text layer. */
+export const MIN_TEXT_CHARS = 20;
+/** Images covering at least this share of the page are OCR'd; smaller ones (logos, seals) are not. */
+export const MIN_OCR_IMAGE_AREA = 0.15;
+
+const nonSpace = (s: string) => s.replace(/\s/g, "").length;
+
+function inside(line: Line, box: Box): boolean {
+  const b = line.box;
+  if (!b) return false;
+  const cx = b.x + b.w / 2;
+  const cy = b.y + b.h / 2;
+  return cx >= box.x && cx <= box.x + box.w && cy >= box.y && cy <= box.y + box.h;
+}
+
+/**
+ * Images worth OCR: large, and not already covered by text (a searchable scan's invisible text layer, or
+ * a background picture behind real text).
+ */
+function ocrTargets(placed: readonly PlacedImage[], textLines: readonly Line[], pageArea: number): number[] {
+  return placed
+    .map((img, i) => ({ img, i }))
+    .filter(({ img }) => (img.box.w * img.box.h) / pageArea >= MIN_OCR_IMAGE_AREA)
+    .filter(({ img }) => nonSpace(textLines.filter((l) => inside(l, img.box)).map((l) => l.text).join("")) < MIN_TEXT_CHARS)
+    .map(({ i }) => i);
+}
+
+export interface PageResult {
+  page: Page;
+  problems: IngestError[];
+}
+
+export async function readPage(doc: PDFDocumentProxy, index: number, ctx: ReaderContext): Promise<PageResult> {
+  const pdfPage = await doc.getPage(index);
+  try {
+    return await readLoadedPage(pdfPage, index, ctx);
+  } finally {
+    pdfPage.cleanup();
+  }
+}
+
+async function readLoadedPage(pdfPage: PDFPageProxy, index: number, ctx: ReaderContext): Promise<PageResult> {
+  const viewport = pdfPage.getViewport({ scale: 1 });
+  const vt = viewport.transform;
+  const { width, height } = viewport;
+  const content = await pdfPage.getTextContent();
+  const items = content.items.filter((it): it is TextItemLike & (typeof content.items)[number] => "str" in it);
+  const textLines = buildLines(items, content.styles as Record<string, FontStyleLike>, vt);
+  const placed = findImages(await pdfPage.getOperatorList(), vt, width, height);
+  const images: EmbeddedImage[] = placed.map((p) => ({ box: p.box, widthPx: p.widthPx, heightPx: p.heightPx }));
+
+  const problems: IngestError[] = [];
+  const ocrLines: Line[] = [];
+  let largestOcr: { area: number; info: NonNullable<EmbeddedImage["ocr"]> } | undefined;
+  for (const i of ocrTargets(placed, textLines, width * height)) {
+    ctx.signal?.throwIfAborted();
+    const img = placed[i]!;
+    if (img.widthPx * img.heightPx > ctx.limits.maxImagePixels) {
+      problems.push(new IngestError("too-large", `第${index}页的图片过大（${img.widthPx}×${img.heightPx}像素），未进行文字识别`, "请降低扫描分辨率（建议300dpi）后重新生成PDF"));
+      continue;
+    }
+    const pixels = await imagePixels(pdfPage, img);
+    if (!pixels) continue;
+    try {
+      const result = await ctx.ocr.recognize({ ...pixels, dpi: img.dpi, signal: ctx.signal });
+      images[i]!.ocr = result.info;
+      ocrLines.push(...ocrLinesToPage(result, img, vt, i));
+      const area = img.box.w * img.box.h;
+      if (!largestOcr || area > largestOcr.area) largestOcr = { area, info: result.info };
+    } catch (e) {
+      if (ctx.signal?.aborted) throw e;
+      problems.push(
+        isIngestError(e)
+          ? new IngestError(e.code, `第${index}页：${e.reason}`, e.advice, { cause: e })
+          : new IngestError("ocr-failed", `第${index}页的图片文字识别失败`, "请确认扫描件清晰、完整，必要时重新扫描后提交", { cause: e }),
+      );
+    }
+  }
+
+  const scanned = nonSpace(textLines.map((l) => l.text).join("")) < MIN_TEXT_CHARS && ocrLines.length > 0;
+  const page: Page = {
+    index,
+    width: Math.round(width * 100) / 100,
+    height: Math.round(height * 100) / 100,
+    unit: "pt",
+    source: scanned ? "ocr" : ocrLines.length > 0 ? "mixed" : textLines.length > 0 ? "text" : "none",
+    lines: scanned ? mergeByPosition(ocrLines, textLines) : [...textLines, ...ocrLines],
+    tables: [],
+    images,
+  };
+  if (scanned && largestOcr) page.ocr = largestOcr.info;
+  const printed = detectPrintedPageNumber(scanned ? page.lines : textLines, height);
+  if (printed !== undefined) page.printedPageNumber = printed;
+  return { page, problems };
+}
+
+/** A scan with a few text-layer lines (e.g. page numbers stamped by a merge tool): one top-to-bottom order. */
+function mergeByPosition(ocr: Line[], text: Line[]): Line[] {
+  if (text.length === 0) return ocr;
+  const y = (l: Line) => l.box?.y ?? 0;
+  const out = [...ocr];
+  for (const t of text) {
+    const at = out.findIndex((l) => y(l) > y(t));
+    out.splice(at < 0 ? out.length : at, 0, t);
+  }
+  return out;
+}
