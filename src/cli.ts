@@ -16,7 +16,7 @@ const HELP = `shenbao ${VERSION} — 申报材料智能预审
 ingest 选项：
   --format text|json     输出格式（默认 text）
   --password <密码>      加密PDF的打开密码
-  --cache <目录>         OCR缓存目录（默认 ~/.cache/shenbao）
+  --cache <目录>         缓存目录（默认 ~/.cache/shenbao，OCR结果存于其下 ocr/）
   --no-cache             不使用OCR缓存
   --concurrency <n>      同时读取的文件数（默认 2）
 

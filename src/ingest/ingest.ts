@@ -22,7 +22,7 @@ export interface IngestOptions {
   name?: string;
   /** Password for encrypted PDFs (tried on every encrypted PDF of the package). */
   password?: string;
-  /** OCR cache directory, or false to disable; default ~/.cache/shenbao. */
+  /** shenbao's cache root (OCR results go to `<dir>/ocr`), or false to disable; default ~/.cache/shenbao. */
   cacheDir?: string | false;
   /** An OCR service to share across packages (batch); created and closed here when absent. */
   ocr?: OcrService;
@@ -38,7 +38,11 @@ export interface IngestOptions {
 export async function ingest(inputs: readonly string[], options: IngestOptions = {}): Promise<Package> {
   const started = performance.now();
   const limits: IngestLimits = { ...DEFAULT_LIMITS, ...options.limits };
-  const ocr = options.ocr ?? createOcrService({ cacheDir: options.cacheDir });
+  const ocr =
+    options.ocr ??
+    createOcrService({
+      cacheDir: typeof options.cacheDir === "string" ? path.join(options.cacheDir, "ocr") : options.cacheDir,
+    });
   const statsBefore = { ...ocr.stats };
   try {
     const collected = await collect(inputs, limits);

@@ -1,6 +1,6 @@
 /**
- * Image preparation for OCR with sharp: upright (EXIF), greyscale, contrast-normalised, and scaled to
- * roughly 300 dpi, which is where tesseract's LSTM models read CJK best.
+ * Image preparation for OCR with sharp: upright (EXIF), greyscale (red ink dropped), and scaled to
+ * roughly 300 dpi (no contrast stretch: see prepareForOcr), which is where tesseract's LSTM models read CJK best.
  */
 import sharp, { type Sharp } from "sharp";
 
@@ -90,8 +90,11 @@ export async function prepareForOcr(
 
   let pipeline = input.clone().autoOrient().flatten({ background: "#ffffff" });
   pipeline = dropsRedInk(meta) ? pipeline.extractChannel("red") : pipeline.greyscale();
-  pipeline = pipeline.normalise();
-  if (width !== sourceWidth || height !== sourceHeight) pipeline = pipeline.resize(width, height, { kernel: "lanczos3" });
+  // No histogram stretch (sharp's normalise): on a scan with a noisy grey background it turns the noise
+  // into black speckle, and tesseract then found no text at all on an A4 licence page that the plain
+  // greyscale reads at ~2% CER. Tesseract binarises (Otsu) by itself.
+  if (width !== sourceWidth || height !== sourceHeight)
+    pipeline = pipeline.resize(width, height, { kernel: "lanczos3" });
   const png = await pipeline
     .png({ compressionLevel: 1 })
     .withMetadata({ density: (opts.dpi ?? declaredDpi(meta.density) ?? TARGET_DPI) * scale })
