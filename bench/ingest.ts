@@ -2,7 +2,7 @@
  * npm run bench:ingest — speed, OCR accuracy and memory of ingest, side by side with poppler's pdftotext
  * and the native tesseract CLI (same traineddata) in the same run. Writes bench/results/ingest.json.
  */
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -134,12 +134,10 @@ async function packageMemoryAndCache() {
 }
 
 function machine() {
+  // pdftotext prints its version on stderr, tesseract on stdout.
   const tool = (cmd: string, args: string[]) => {
-    try {
-      return execFileSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).split("\n")[0]!.trim();
-    } catch {
-      return null;
-    }
+    const r = spawnSync(cmd, args, { encoding: "utf8" });
+    return r.error ? null : `${r.stdout}${r.stderr}`.split("\n")[0]!.trim() || null;
   };
   return {
     node: process.version,

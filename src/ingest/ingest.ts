@@ -16,6 +16,7 @@ import { convertToDocx, legacyFormatError } from "./legacy.js";
 import { createOcrService, type OcrService } from "./ocr.js";
 import { readPdf } from "./pdf.js";
 import { extensionMismatch, KIND_LABEL } from "./sniff.js";
+import { createFileCache, type FileCache } from "./file-cache.js";
 
 export interface IngestOptions {
   /** Package name; defaults to the single input's base name. */
@@ -44,6 +45,8 @@ export async function ingest(inputs: readonly string[], options: IngestOptions =
       cacheDir: typeof options.cacheDir === "string" ? path.join(options.cacheDir, "ocr") : options.cacheDir,
     });
   const statsBefore = { ...ocr.stats };
+  const fileCache = options.cacheDir === false ? undefined : createFileCache(options.cacheDir);
+  const fromFileCache = { ocrPages: 0 };
   try {
     const collected = await collect(inputs, limits);
     const findings: Finding[] = [...collected.findings];
@@ -58,6 +61,8 @@ export async function ingest(inputs: readonly string[], options: IngestOptions =
             limits,
             password: options.password,
             convertLegacy: options.convertLegacy ?? true,
+            fileCache,
+            fromFileCache,
           });
           files.push(result.file);
           findings.push(...result.findings);
@@ -72,8 +77,8 @@ export async function ingest(inputs: readonly string[], options: IngestOptions =
       findings,
       stats: {
         ingest_ms: Math.round(performance.now() - started),
-        ocr_pages: ocr.stats.pages - statsBefore.pages,
-        ocr_cached: ocr.stats.cached - statsBefore.cached,
+        ocr_pages: ocr.stats.pages - statsBefore.pages + fromFileCache.ocrPages,
+        ocr_cached: ocr.stats.cached - statsBefore.cached + fromFileCache.ocrPages,
       },
     };
     return PackageSchema.parse(pkg);
@@ -92,7 +97,29 @@ interface MemberResult {
   findings: Finding[];
 }
 
-type Shared = Pick<ReaderContext, "ocr" | "limits" | "password"> & { convertLegacy: boolean };
+type Shared = Pick<ReaderContext, "ocr" | "limits" | "password"> & {
+  convertLegacy: boolean;
+  fileCache: FileCache | undefined;
+  /** OCR'd images whose results came with a whole-file cache hit. */
+  fromFileCache: { ocrPages: number };
+};
+
+/** Everything besides the bytes that changes what a reader returns. */
+function readVariant(member: Member, shared: Shared): string {
+  const { limits } = shared;
+  const password = shared.password ? createHash("sha256").update(shared.password).digest("hex") : "";
+  return JSON.stringify([member.sniffed, password, limits.maxPages, limits.maxImagePixels, limits.maxFileBytes]);
+}
+
+/** Converted legacy files add notes outside the ReadResult, and are rare: not worth caching. */
+function cacheable(member: Member): boolean {
+  return member.sniffed.kind === "pdf" || member.sniffed.kind === "docx" || member.sniffed.kind === "image";
+}
+
+function ocrImagesOf(pages: readonly Page[]): number {
+  // A scanned PDF page carries its OCR both on the page and on its one image: count images, else the page.
+  return pages.reduce((n, p) => n + Math.max(p.images.filter((i) => i.ocr).length, p.ocr ? 1 : 0), 0);
+}
 
 async function readMember(member: Member, shared: Shared): Promise<MemberResult> {
   const findings: Finding[] = [];
@@ -106,8 +133,8 @@ async function readMember(member: Member, shared: Shared): Promise<MemberResult>
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), shared.limits.fileTimeoutMs);
   try {
-    const { convertLegacy, ...readerShared } = shared;
-    const ctx: ReaderContext = { ...readerShared, fileName: member.path, signal: controller.signal };
+    const { ocr, limits, password, convertLegacy, fileCache } = shared;
+    const ctx: ReaderContext = { ocr, limits, password, fileName: member.path, signal: controller.signal };
     const claimed = extensionMismatch(member.path, member.sniffed);
     if (claimed) {
       findings.push(
@@ -118,11 +145,20 @@ async function readMember(member: Member, shared: Shared): Promise<MemberResult>
         ),
       );
     }
-    const result = await withTimeout(
-      dispatch(member, ctx, findings, convertLegacy),
-      controller.signal,
-      shared.limits.fileTimeoutMs,
-    );
+    const variant = readVariant(member, shared);
+    const useCache = fileCache !== undefined && cacheable(member);
+    let result = useCache ? await fileCache.get(base.sha256, variant) : undefined;
+    if (result) {
+      shared.fromFileCache.ocrPages += ocrImagesOf(result.pages);
+    } else {
+      result = await withTimeout(
+        dispatch(member, ctx, findings, convertLegacy),
+        controller.signal,
+        limits.fileTimeoutMs,
+      );
+      const transient = result.problems.some((p) => p.code === "ocr-failed" || p.code === "timeout");
+      if (useCache && !transient) await fileCache.put(base.sha256, variant, result);
+    }
     for (const problem of result.problems) findings.push(ingestFinding(member.path, problem, problem.page));
     const pages: Page[] = result.pages;
     return {

@@ -27,6 +27,7 @@ describe("a package with bad files: every bad file becomes one clear finding, th
   beforeAll(async () => {
     pkg = await ingest([at("bad"), at("zip/windows-gbk.zip"), at("pdf/encrypted.pdf"), at("pdf/truncated.pdf")], {
       ocr,
+      cacheDir,
       convertLegacy: false,
     });
   });
@@ -87,6 +88,7 @@ describe("limits", () => {
     const cold = createOcrService({ cacheDir: false });
     const pkg = await ingest([at("ocr/license-2pages.tif"), at("bad/改了扩展名的申报书.docx")], {
       ocr: cold,
+      cacheDir: false,
       limits: { fileTimeoutMs: 1000 },
     }).finally(() => cold.close());
     expect(findingsFor(pkg, "license-2pages.tif").map((f) => f.ruleId)).toEqual(["ingest/timeout"]);
@@ -94,9 +96,29 @@ describe("limits", () => {
   });
 
   it("a path that does not exist is a finding, not a crash", async () => {
-    const pkg = await ingest([at("does-not-exist.pdf")], { ocr });
+    const pkg = await ingest([at("does-not-exist.pdf")], { ocr, cacheDir });
     expect(pkg.files).toEqual([]);
     expect(pkg.findings.map((f) => f.ruleId)).toEqual(["ingest/unsupported"]);
     expect(pkg.findings[0]!.message).toContain("路径不存在");
+  });
+});
+
+describe("cache", () => {
+  it("re-ingesting an unchanged package does no OCR and gives the same pages", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "shenbao-test-cache-"));
+    try {
+      const inputs = [at("pdf/mixed.pdf"), at("ocr/license-clean.png")];
+      const first = await ingest(inputs, { cacheDir: dir });
+      const second = await ingest(inputs, { cacheDir: dir });
+      expect(first.stats.ocr_pages).toBeGreaterThanOrEqual(3);
+      expect(first.stats.ocr_cached).toBe(0);
+      expect(second.stats.ocr_cached).toBe(second.stats.ocr_pages);
+      expect(second.stats.ocr_pages).toBe(first.stats.ocr_pages);
+      const text = (p: Package) => p.files.map((f) => f.pages.map((pg) => pg.lines.map((l) => l.text)));
+      expect(text(second)).toEqual(text(first));
+      expect(second.files.find((f) => f.path === "license-clean.png")!.pages[0]!.ocr?.cached).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
