@@ -23,12 +23,15 @@ export async function buildTextPdf(out: string, pageCount: number): Promise<stri
   const sources = await Promise.all(
     TEXT_SOURCES.map(async (s) => ({ doc: await PDFDocument.load(await readFile(path.join(FIXTURES, s.file))), pages: s.pages })),
   );
-  const picks = sources.flatMap((s) => s.pages.map((p) => ({ doc: s.doc, page: p })));
-  for (let i = 0; i < pageCount; i++) {
-    const pick = picks[i % picks.length]!;
-    const [copied] = await target.copyPages(pick.doc, [pick.page]);
-    target.addPage(copied!);
-  }
+  const picks = sources.flatMap((s, source) => s.pages.map((page) => ({ source, page })));
+  const order = Array.from({ length: pageCount }, (_, i) => picks[i % picks.length]!);
+  // One copyPages call per source document, so its fonts are copied once and shared by all its pages, as
+  // in a real exported PDF (a call per page would embed the fonts 200 times).
+  const copied = await Promise.all(
+    sources.map((s, source) => target.copyPages(s.doc, order.filter((o) => o.source === source).map((o) => o.page))),
+  );
+  const next = sources.map(() => 0);
+  for (const pick of order) target.addPage(copied[pick.source]![next[pick.source]!++]!);
   await writeFile(out, await target.save());
   return out;
 }
