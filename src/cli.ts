@@ -5,20 +5,26 @@ import { parseArgs } from "node:util";
 import { ingest } from "./ingest/ingest.js";
 import { formatPackageText } from "./ingest/text-format.js";
 import { VERSION } from "./version.js";
+import { extract } from "./extract/extract.js";
+import { formatExtractionText } from "./extract/text-format.js";
+import { CALL_IDS, type CallId } from "./extract/types.js";
 
 const HELP = `shenbao ${VERSION} — 申报材料智能预审
 
 用法：
   shenbao ingest <文件|文件夹|压缩包…> [选项]   读取申报材料，输出每一页的文字（含来源、置信度、页码）
+  shenbao extract <文件|文件夹|压缩包…> [选项]  识别文档类型并抽取字段（每个字段附出处：文件、页码、原文）
   shenbao --help                                  显示本帮助
   shenbao --version                               显示版本
 
-ingest 选项：
+选项（ingest、extract 通用）：
   --format text|json     输出格式（默认 text）
   --password <密码>      加密PDF的打开密码
   --cache <目录>         缓存目录（默认 ~/.cache/shenbao，OCR结果存于其下 ocr/）
   --no-cache             不使用OCR缓存
   --concurrency <n>      同时读取的文件数（默认 2）
+  --call <编号>          申报通知编号（extract；默认按申报书标题自动识别），可选：
+                         ${CALL_IDS.join("\n                         ")}
 
 说明：完全离线运行；OCR 语言数据来自本地 npm 包，不访问网络。
 `;
@@ -33,12 +39,12 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  if (command === "ingest") return runIngest(rest);
+  if (command === "ingest" || command === "extract") return runReadCommand(command, rest);
   process.stderr.write(`未知命令：${command}\n\n${HELP}`);
   return 2;
 }
 
-async function runIngest(args: string[]): Promise<number> {
+async function runReadCommand(command: "ingest" | "extract", args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -48,6 +54,7 @@ async function runIngest(args: string[]): Promise<number> {
       cache: { type: "string" },
       "no-cache": { type: "boolean", default: false },
       concurrency: { type: "string" },
+      call: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -68,6 +75,10 @@ async function runIngest(args: string[]): Promise<number> {
     process.stderr.write(`--concurrency 必须是正整数（收到：${values.concurrency}）\n`);
     return 2;
   }
+  if (values.call !== undefined && !(CALL_IDS as readonly string[]).includes(values.call)) {
+    process.stderr.write(`未知的申报通知编号：${values.call}\n可选：${CALL_IDS.join("、")}\n`);
+    return 2;
+  }
   const pkg = await ingest(positionals, {
     password: values.password,
     cacheDir: values["no-cache"] ? false : values.cache,
@@ -77,6 +88,18 @@ async function runIngest(args: string[]): Promise<number> {
     },
   });
   if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
-  process.stdout.write(values.format === "json" ? JSON.stringify(pkg, null, 2) + "\n" : formatPackageText(pkg));
+  if (command === "ingest") {
+    process.stdout.write(values.format === "json" ? JSON.stringify(pkg, null, 2) + "\n" : formatPackageText(pkg));
+    return 0;
+  }
+  const extraction = extract(pkg, values.call ? { callId: values.call as CallId } : {});
+  if (values.format === "json") {
+    const { documents, fields, call, form, toc } = extraction;
+    process.stdout.write(
+      JSON.stringify({ call, documents, fields, form, toc, findings: pkg.findings }, null, 2) + "\n",
+    );
+  } else {
+    process.stdout.write(formatExtractionText(extraction));
+  }
   return 0;
 }

@@ -46,11 +46,13 @@ export interface OcrServiceOptions {
 }
 
 /**
- * Traineddata: `4.0.0` (tessdata, 20 MB gz), not `4.0.0_best_int` (1.7 MB gz). Measured on fixtures/ocr,
- * LSTM only, with deskew, 2-core box: CER clean 0.6% vs 1.9%, degraded (2° skew, 170 dpi, noise, JPEG q40,
- * seal) 1.9% vs 2.6%, at about the same speed (0.80 s vs 0.74 s for a half A4 page at 300 dpi) and +0.2 s
- * one-off worker start. best_int misreads （ as 《 and 壹 as 索/过 — the kind of error that breaks a
- * company name or an amount — so the larger file is worth it.
+ * Traineddata: `4.0.0` (tessdata, 20 MB gz), not `4.0.0_best_int` (1.7 MB gz). Measured with this
+ * pipeline on fixtures/ocr (half A4 page at 300 dpi, one worker, shared 2-core box under load):
+ *   clean     4.0.0 0.6% CER 0.92 s   best_int 1.9% CER 0.89 s
+ *   degraded  4.0.0 4.5% CER 1.4 s    best_int 8.4% CER 0.90 s   (2° skew, 170 dpi, noise, JPEG q40, seal)
+ *   webp      4.0.0 0.0% CER 0.98 s   best_int 1.9% CER 1.26 s
+ * Worker start is ~0.8–1 s for either. best_int misreads （ as 《 and 壹 as 索/过 — errors that break a
+ * company name or an amount — and is no faster here, so the larger file is worth its disk space.
  */
 const VARIANT: TraineddataVariant = "4.0.0";
 /** Bump when preprocessing or post-processing changes, so stale cache entries are not reused. */

@@ -1,0 +1,142 @@
+/**
+ * Rows of financial tables (statements, 申报表, 明细表): the label at the start of a row, the amounts in it
+ * with their x position or cell column, and the column a header names (本期金额 vs 上期金额).
+ */
+import type { AmountUnit } from "../normalize/index.js";
+import { amount, amountTokens, statedUnit, type Unit } from "./amounts-dates.js";
+
+export interface RowAmount {
+  raw: string;
+  wan: number;
+  /** Horizontal centre in page units, when the line has a box. */
+  x?: number;
+  /** DOCX table column. */
+  col?: number;
+}
+
+/** Amount tokens of a row, left to right, each placed by its line box (proportionally within a line) or cell. */
+export function rowAmounts(u: Unit, unit: AmountUnit): RowAmount[] {
+  const out: RowAmount[] = [];
+  for (const p of u.parts) {
+    for (const t of amountTokens(p.text)) {
+      const a = amount(t.raw, unit);
+      if (!a) continue;
+      const mid = t.index + t.raw.length / 2;
+      out.push({
+        raw: t.raw,
+        wan: a.wan,
+        ...(p.box ? { x: p.box.x + (p.box.w * mid) / Math.max(p.text.length, 1) } : {}),
+        ...(p.cell ? { col: p.cell.col } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+/** Numbering and connective prefixes before a statement label: 一、 （二） 减： 加： 其中： 1. */
+const PREFIX = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|[减加][:：]|其中[:：]|\s)+/u;
+
+/** The row's label text: before its first amount, without numbering prefixes and parentheticals. */
+export function rowLabel(u: Unit): string {
+  const first = amountTokens(u.text)[0];
+  const head = first ? u.text.slice(0, first.index) : u.text;
+  return head.replace(PREFIX, "").replace(/[（(][^）)]*(?:[）)]|$)/gu, "").replace(/\s+/g, "");
+}
+
+/**
+ * Does the row's label read as `label`? The remainder may only be a 附注 reference (五、21 · 六(1) · 注释3)
+ * or digits, so 「营业收入确认」 prose or 「其他业务收入」 do not match 「营业收入」.
+ */
+export function labelIs(u: Unit, label: string): boolean {
+  const l = rowLabel(u);
+  if (!l.startsWith(label)) return false;
+  return /^(?:附注|注释)?[一二三四五六七八九十]*[、.]?\d*$/u.test(l.slice(label.length));
+}
+
+const CURRENT = /本期(?:金额|发生额|数)?|本年(?:金额|发生额|数|累计(?:金额)?)?|期末(?:余额|数)|(?<!上)年末(?:余额|数)|\d{4}\s*年度?(?:金额)?/u;
+const PRIOR = /上期|上年|期初|年初|上年年末/u;
+
+export interface Column {
+  /** Header fragment centre x, when boxed. */
+  x?: number;
+  col?: number;
+  /** Position among the amount columns (0 = first), from the header's reading order. */
+  order: number;
+}
+
+/**
+ * The current-period column named by the nearest header above `rowIndex` on the same page: the unit that
+ * mentions both a current and a prior column label. Null when no header is found.
+ */
+export function currentColumn(all: Unit[], rowIndex: number): Column | null {
+  const row = all[rowIndex]!;
+  for (let i = rowIndex - 1; i >= 0; i--) {
+    const h = all[i]!;
+    if (h.page !== row.page || h.file !== row.file) break;
+    const byYear = yearColumns(h);
+    if (byYear) return byYear;
+    if (!PRIOR.test(h.text) || !h.parts.some((p) => isCurrent(p.text)) && !isCurrent(h.text.replace(PRIOR_LABEL, ""))) continue;
+    const ordered = h.parts.filter((p) => isCurrent(p.text) || PRIOR.test(p.text));
+    const idx = ordered.findIndex((p) => isCurrent(p.text) && !PRIOR.test(p.text));
+    const cur = ordered[idx];
+    if (cur && ordered.length > 1) return place(cur, idx);
+    // One line holding both labels (text layer without column splits): order by position in the text.
+    const text = h.text.replace(/\s+/g, "");
+    const c = text.replace(PRIOR_LABEL, (m) => "□".repeat(m.length)).search(CURRENT);
+    const p = text.search(PRIOR);
+    return { order: c >= 0 && p >= 0 && p < c ? 1 : 0 };
+  }
+  return null;
+}
+
+const PRIOR_LABEL = /上年年末(?:余额|数)?|上期(?:金额|发生额|数)?|上年(?:金额|数|发生额|同期)?|期初(?:余额|数)?|年初(?:余额|数)?/gu;
+
+const place = (p: Unit["parts"][number], order: number): Column => ({
+  order,
+  ...(p.box ? { x: p.box.x + p.box.w / 2 } : {}),
+  ...(p.cell ? { col: p.cell.col } : {}),
+});
+
+/** A header whose columns are years (2024年12月31日 | 2023年12月31日, 2024年度 | 2023年度): the latest is current. */
+function yearColumns(h: Unit): Column | null {
+  const years = h.parts.map((p) => Number(/^(20\d{2})\s*(?:年|[-.])/u.exec(p.text.trim())?.[1] ?? NaN));
+  const known = years.filter((y) => !Number.isNaN(y));
+  if (known.length < 2 || new Set(known).size < 2) return null;
+  const max = Math.max(...known);
+  const at = years.indexOf(max);
+  return place(h.parts[at]!, known.indexOf(max));
+}
+
+function isCurrent(text: string): boolean {
+  const t = text.replace(/\s+/g, "");
+  return CURRENT.test(t) && !/^(?:上期|上年|期初|年初)/u.test(t);
+}
+
+/** The amount in the current column: by x, else by cell column, else by header order (default first). */
+export function pickCurrent(amounts: RowAmount[], col: Column | null): { value: RowAmount; confidence: number } | null {
+  if (amounts.length === 0) return null;
+  if (col?.x !== undefined && amounts.every((a) => a.x !== undefined)) {
+    const best = [...amounts].sort((a, b) => Math.abs(a.x! - col.x!) - Math.abs(b.x! - col.x!))[0]!;
+    return { value: best, confidence: 1 };
+  }
+  if (col?.col !== undefined) {
+    const hit = amounts.find((a) => a.col === col.col);
+    if (hit) return { value: hit, confidence: 1 };
+  }
+  const order = col?.order ?? 0;
+  if (amounts.length === 1) return { value: amounts[0]!, confidence: order === 0 ? 0.8 : 0.5 };
+  const v = amounts[order] ?? amounts[0]!;
+  return { value: v, confidence: col ? 0.9 : 0.7 };
+}
+
+/** Unit in which the table on `rowIndex`'s page is written: the last 单位： statement above it, else the fallback. */
+export function tableUnit(all: Unit[], rowIndex: number, fallback: AmountUnit): AmountUnit {
+  const row = all[rowIndex]!;
+  for (let i = rowIndex; i >= 0; i--) {
+    const u = all[i]!;
+    if (u.page !== row.page || u.file !== row.file) break;
+    const s = statedUnit(u.text);
+    if (s) return s;
+  }
+  return fallback;
+}

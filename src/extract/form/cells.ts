@@ -1,0 +1,101 @@
+/**
+ * The reader sees every source as cells with neighbours. DOCX gives the grid; text-layer PDFs and OCR'd
+ * scans give positioned lines that ./layout.ts groups into cells (see there).
+ */
+import type { Box, Checkbox, Line } from "../../model.js";
+import type { PageRef } from "../types.js";
+import { positionedSpace } from "./layout.js";
+
+export interface FormCell {
+  /** As written; the lines of a cell joined. */
+  text: string;
+  lines: Line[];
+  ref: PageRef;
+  /** Union of the lines' boxes (page units, top-left origin); absent for DOCX. */
+  box?: Box;
+  checkboxes?: Checkbox[];
+  /** 0..1: the lowest line confidence. */
+  confidence: number;
+}
+
+export interface CellSpace {
+  cells: FormCell[];
+  /** The next cell to the right in the same row. */
+  right(c: FormCell): FormCell | undefined;
+  /** The next cell below in the same column. */
+  below(c: FormCell): FormCell | undefined;
+  sameRow(a: FormCell, b: FormCell): boolean;
+  /** The cell in the row of `row` and the column of `col`. */
+  at(row: FormCell, col: FormCell): FormCell | undefined;
+  /** Cells above `c` in its column, nearest first. */
+  above(c: FormCell): FormCell[];
+}
+
+/**
+ * One space per DOCX table; one per positioned page. DOCX lines outside tables are not cells. `labels` (normalised)
+ * help cut OCR lines that run across cells.
+ */
+export function cellSpaces(ref: PageRef, labels: readonly string[] = []): CellSpace[] {
+  if (ref.page.tables.length > 0) return ref.page.tables.map((_, t) => docxSpace(ref, t));
+  if (ref.page.unit !== "none" && ref.page.lines.some((l) => l.box)) return [positionedSpace(ref, labels)];
+  return [];
+}
+
+interface GridPos {
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+}
+
+function docxSpace(ref: PageRef, t: number): CellSpace {
+  const table = ref.page.tables[t]!;
+  const pos = new Map<FormCell, GridPos>();
+  const byOrigin = new Map<string, FormCell>();
+  const cells: FormCell[] = [];
+  table.rows.forEach((row) =>
+    row.forEach((cell) => {
+      const [r, c] = cell.origin;
+      const id = `${r},${c}`;
+      if (byOrigin.has(id)) return;
+      const lines = ref.page.lines.filter((l) => l.cell?.table === t && l.cell.row === r && l.cell.col === c);
+      const fc: FormCell = {
+        text: cell.text,
+        lines,
+        ref,
+        confidence: 1,
+        ...(cell.checkboxes ? { checkboxes: cell.checkboxes } : {}),
+      };
+      byOrigin.set(id, fc);
+      pos.set(fc, { row: r, col: c, rowSpan: cell.rowSpan, colSpan: cell.colSpan });
+      cells.push(fc);
+    }),
+  );
+  const slot = (r: number, c: number): FormCell | undefined => {
+    const cell = table.rows[r]?.[c];
+    return cell ? byOrigin.get(`${cell.origin[0]},${cell.origin[1]}`) : undefined;
+  };
+  const p = (c: FormCell) => pos.get(c)!;
+  const inRow = (c: FormCell, r: number) => p(c).row <= r && r < p(c).row + p(c).rowSpan;
+  return {
+    cells,
+    right: (c) => {
+      const { row, col, colSpan } = p(c);
+      return slot(row, col + colSpan);
+    },
+    below: (c) => {
+      const { row, col, rowSpan } = p(c);
+      return slot(row + rowSpan, col);
+    },
+    sameRow: (a, b) => inRow(a, p(b).row) || inRow(b, p(a).row),
+    at: (row, col) => slot(p(row).row, p(col).col),
+    above: (c) => {
+      const out: FormCell[] = [];
+      for (let r = p(c).row - 1; r >= 0; r--) {
+        const s = slot(r, p(c).col);
+        if (s && s !== out.at(-1) && s !== c) out.push(s);
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,178 @@
+/** Table labels → value cells → fields, checkbox groups, long-text sections and unfilled cells. */
+import type { Evidence, Field } from "../../model.js";
+import { countChars } from "../normalize/index.js";
+import type { CellSpace, FormCell } from "./cells.js";
+import { readCheckboxes } from "./checkbox.js";
+import { findHits, isFuzzy, type Hit, type Labelled } from "./hits.js";
+import { headerYear, labelVariants, matchLabel } from "./label.js";
+import { stripTemplate } from "./unfilled.js";
+import { parseValue } from "./values.js";
+import type { FieldSpec, FormParse, FormSpec } from "./types.js";
+
+/** Where a value was read: the cell and its text as written (the rest of the label cell for 「电话 027-…」). */
+interface ValueAt {
+  cell: FormCell;
+  text: string;
+  key: string;
+}
+
+export function readTables(spaces: readonly CellSpace[], spec: FormSpec, documentId: string): FormParse {
+  const out: FormParse = { fields: [], unfilled: [], sections: [], checkboxGroups: [] };
+  const labelled = findHits(spaces, spec);
+  const { hits } = labelled;
+  for (const f of spec.fields) {
+    const hit = hits.get(f) ?? (f.kind === "uscc" ? usccByShape(f, spaces) : undefined);
+    if (!hit || f.group) continue;
+    const values = f.at === "matrix" ? matrixValues(hit, labelled.carriesLabel) : [singleValue(hit, labelled)];
+    for (const v of values) readValue(f, hit, v, documentId, out);
+    if (f.latestAs) {
+      const years = values.map((v) => v.key).sort();
+      const latest = out.fields.find((x) => x.key === years.at(-1));
+      if (latest) out.fields.push({ ...latest, key: f.latestAs });
+    }
+  }
+  return out;
+}
+
+/** 统一社会信用代码 has a shape of its own: when OCR garbled the label, the code alone is enough. */
+const USCC_SHAPE = /(?<![0-9A-Z])[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10}(?![0-9A-Z])/u;
+
+function usccByShape(f: FieldSpec, spaces: readonly CellSpace[]): Hit | undefined {
+  for (const space of spaces) {
+    for (const cell of space.cells) {
+      const m = USCC_SHAPE.exec(cell.text.replace(/\s+/g, ""));
+      if (m) return { spec: f, cell, space, match: { kind: "prefix", rest: m[0], errors: 0, length: 0 } };
+    }
+  }
+  return undefined;
+}
+
+function withYear(key: string, year: string | undefined): string {
+  return year ? key.replace("{year}", year) : key;
+}
+
+function singleValue(hit: Hit, { isLabel, carriesLabel }: Labelled): ValueAt {
+  const key = withYear(hit.spec.key, hit.match.year);
+  const { space, cell } = hit;
+  const right = space.right(cell);
+  if (hit.match.kind === "prefix") {
+    // OCR reads the label with the option beside it (「基础大模型来源口自研」) and the other options apart.
+    const more = hit.spec.kind === "checkbox" && isFuzzy(cell) && right && !carriesLabel(right);
+    return more ? { cell: right, text: `${right.text} ${hit.match.rest}`, key } : { cell, text: hit.match.rest, key };
+  }
+  if (right && !carriesLabel(right)) return { cell: right, text: right.text, key };
+  // A header row (「姓名 | 职务职称 | 联系电话 | 邮箱」) has its values in the next row; a label followed by
+  // 「label value」 cells (「员工总数 | 研发人员数量 121人」) is simply blank.
+  const heads = right ? isLabel(right) : space.cells.some((o) => o !== cell && isLabel(o) && space.sameRow(o, cell));
+  const below = space.below(cell);
+  if ((hit.spec.at === "below" || heads) && below && !carriesLabel(below)) return { cell: below, text: below.text, key };
+  return { cell, text: "", key };
+}
+
+/** 「营业收入（万元） | 9826.37 | 12483.16」 under 「经营指标 | 2023年 | 2024年」: one value per year column. */
+function matrixValues(hit: Hit, isLabel: (c: FormCell) => boolean): ValueAt[] {
+  const { space, cell } = hit;
+  if (hit.match.kind === "prefix") return inlineRow(hit);
+  const out: ValueAt[] = [];
+  const seen = new Set<FormCell>();
+  for (let v = space.right(cell); v && !isLabel(v) && !seen.has(v); v = space.right(v)) {
+    seen.add(v);
+    const heads = space.above(v);
+    const year = heads.map((h) => headerYear(h.text)).find((y) => y !== undefined);
+    const col = columnId(hit.spec, heads);
+    if (col) out.push({ cell: v, text: v.text, key: hit.spec.key.replace("{col}", col) });
+    else if (year) out.push({ cell: v, text: v.text, key: withYear(hit.spec.key, year) });
+  }
+  return out;
+}
+
+/**
+ * OCR may read a whole matrix row as one line (「营业收入（万元） 9826.37 12483.16」): its values pair with the
+ * years of the nearest header line above, in order.
+ */
+function inlineRow(hit: Hit): ValueAt[] {
+  const values = hit.match.rest.split(/\s+/).filter((v) => v !== "");
+  for (const head of hit.space.above(hit.cell)) {
+    const years = [...head.text.matchAll(/(20\d\d)\s*年/g)].map((m) => m[1]!);
+    if (years.length === 0) continue;
+    if (years.length !== values.length) return [];
+    return years.map((y, i) => ({ cell: hit.cell, text: values[i]!, key: withYear(hit.spec.key, y) }));
+  }
+  return [];
+}
+
+function columnId(spec: FieldSpec, heads: FormCell[]): string | undefined {
+  for (const [header, id] of Object.entries(spec.columns ?? {})) {
+    const keys = labelVariants(header);
+    if (heads.some((h) => matchLabel(h.text, keys, isFuzzy(h))?.kind === "exact")) return id;
+  }
+  return undefined;
+}
+
+export function evidenceOf(cell: FormCell, quote: string): Evidence {
+  return {
+    file: cell.ref.file.path,
+    page: cell.ref.page.index,
+    quote: quote.length > 200 ? quote.slice(0, 100) : quote,
+    ...(cell.box ? { box: cell.box } : {}),
+  };
+}
+
+function readValue(f: FieldSpec, hit: Hit, v: ValueAt, documentId: string, out: FormParse): void {
+  const fuzzy = isFuzzy(v.cell);
+  const evidence = [evidenceOf(v.cell, v.text || hit.cell.text)];
+  const field = (key: string, value: Field["value"], raw: string, unit?: string): Field => ({
+    key,
+    value,
+    raw,
+    ...(unit ? { unit } : {}),
+    documentId,
+    confidence: Math.min(v.cell.confidence, hit.cell.confidence),
+    extractor: "rule:form",
+    evidence: [evidenceOf(v.cell, raw)],
+  });
+
+  if (f.kind === "checkbox") {
+    const group = readCheckboxes(v.text, f.options ?? [], v.cell === hit.cell ? undefined : v.cell.checkboxes, fuzzy);
+    out.checkboxGroups.push({ key: v.key, label: f.label, ...group, evidence });
+    if (group.chosen.length === 0) {
+      out.unfilled.push({ key: v.key, label: f.label, reason: "unchecked", evidence });
+      return;
+    }
+    const needsNote = group.options.find((o) => o.checked && /其他|其它/.test(o.label) && !o.note);
+    if (needsNote) out.unfilled.push({ key: v.key, label: f.label, reason: "placeholder", evidence });
+    out.fields.push(field(v.key, group.chosen.length === 1 ? group.chosen[0]! : group.chosen, v.text));
+    derive(f, hit, v.text, field, out);
+    return;
+  }
+
+  const stripped = stripTemplate(v.text, f.instruction, fuzzy);
+  if (stripped.reason) {
+    out.unfilled.push({ key: v.key, label: f.label, reason: stripped.reason, evidence });
+    return;
+  }
+  const parsed = parseValue(f.kind, stripped.text);
+  out.fields.push(field(v.key, parsed?.value ?? null, stripped.text, parsed?.unit));
+  if (f.kind === "longText") {
+    out.sections.push({
+      key: v.key,
+      label: f.label,
+      text: stripped.text,
+      charCount: countChars(stripped.text),
+      ...(f.maxChars ? { maxChars: f.maxChars } : {}),
+      evidence: [evidenceOf(v.cell, stripped.text)],
+    });
+  }
+  derive(f, hit, stripped.text, field, out);
+}
+
+type MakeField = (key: string, value: Field["value"], raw: string, unit?: string) => Field;
+
+function derive(f: FieldSpec, hit: Hit, text: string, field: MakeField, out: FormParse): void {
+  for (const d of f.derive ?? []) {
+    const raw = d.pattern.exec(text)?.[1]?.trim();
+    if (!raw) continue;
+    const p = parseValue(d.kind, raw);
+    if (p) out.fields.push(field(withYear(d.key, hit.match.year), p.value, raw, p.unit));
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * Application-form reading: the per-call form specs (data) and what the generic reader returns.
+ * Boxes in evidence follow src/model.ts: page space, origin top-left, unit of the page ("pt" or "px").
+ */
+import type { Evidence, Field } from "../../model.js";
+import type { CallId } from "../types.js";
+
+/**
+ * How the text of a value cell is read.
+ * amount: 万元 (a bare number is 万元, the forms' labels say so); params: 亿 parameters; dataTB: TB;
+ * integer: headcounts and counts; longText: free text whose 字数 matters (also reported as a Section).
+ */
+export type ValueKind =
+  | "text"
+  | "uscc"
+  | "amount"
+  | "integer"
+  | "number"
+  | "params"
+  | "dataTB"
+  | "percent"
+  | "date"
+  | "phone"
+  | "checkbox"
+  | "longText";
+
+/** A value taken out of a cell's text by a pattern (e.g. 备案号 inside 备案情况); group 1 is the value. */
+export interface DerivedSpec {
+  key: string;
+  kind: Exclude<ValueKind, "checkbox" | "longText">;
+  pattern: RegExp;
+}
+
+export interface FieldSpec {
+  /** The label as printed in the seed form. A year in it (2024年营业收入) matches any year; `{year}` in the key takes it. */
+  label: string;
+  /** Other spellings met in filled forms. */
+  aliases?: readonly string[];
+  /** Dotted key; `{year}` is replaced by the year read from the label or, for `matrix`, from the column header. */
+  key: string;
+  kind: ValueKind;
+  /**
+   * right (default): the value is in the same cell after the label, or in the next cell to the right, or — when the
+   * label heads a row of labels — in the cell below. below: the label is a column header (「姓名 | 职务职称 | 联系电话」)
+   * and the value is under it; it decides between two specs of the same label. matrix: a row label whose values sit
+   * under year column headers (「营业收入（万元） | 2023年值 | 2024年值」).
+   */
+  at?: "right" | "below" | "matrix";
+  /** For a label printed more than once (电话, 职务): another label that must be in the same row. */
+  row?: string;
+  /** For a label printed more than once in one row (第三方名称): the column header above it. */
+  column?: string;
+  /** Matrix columns headed by words rather than years: header label → what replaces `{col}` in the key. */
+  columns?: Readonly<Record<string, string>>;
+  /** Checkbox options as printed; an option ending in （请注明）/(请注明) takes a note. */
+  options?: readonly string[];
+  /** Template instruction printed in the value cell, e.g. 「（包括公司基本情况、主营业务及产品…）」. */
+  instruction?: string;
+  /** 字数 limit stated by the form or notice. */
+  maxChars?: number;
+  derive?: readonly DerivedSpec[];
+  /** Matrix rows: also emit the latest year's value under this key (在职人员 → staff.total). */
+  latestAs?: string;
+  /** The label only heads a group of rows (联系人情况); it has no value of its own. */
+  group?: boolean;
+}
+
+/** A narrative part of the form introduced by a numbered heading, e.g. 「（一）项目概述。包括立项的背景…」. */
+export interface SectionSpec {
+  key: string;
+  label: string;
+  instruction?: string;
+  maxChars?: number;
+}
+
+/** Cover-page lines such as 「申报单位 ____（加盖公章）」. */
+export interface CoverSpec {
+  label: string;
+  key: string;
+  kind: "text" | "date";
+}
+
+export interface FormSpec {
+  callId: CallId;
+  /** The form's title as printed. */
+  title: string;
+  fields: readonly FieldSpec[];
+  sections: readonly SectionSpec[];
+  cover: readonly CoverSpec[];
+  /** Table cells of the seed that carry no value: sub-headings, column headers (序号, 2023年). */
+  structural: readonly string[];
+}
+
+export type UnfilledReason = "blank" | "placeholder" | "template-instruction" | "unchecked";
+
+export interface Unfilled {
+  key: string;
+  label: string;
+  reason: UnfilledReason;
+  evidence: Evidence[];
+}
+
+export interface Section {
+  key: string;
+  label: string;
+  /** The applicant's text, template instruction removed. */
+  text: string;
+  /** 字数 by countChars (visible characters). */
+  charCount: number;
+  maxChars?: number;
+  evidence: Evidence[];
+}
+
+export interface CheckboxOption {
+  label: string;
+  checked: boolean;
+  /** Text written after the option (「其他（请注明）：xxx」, 「开源（模型名称：Qwen）」). */
+  note?: string;
+}
+
+export interface CheckboxGroup {
+  key: string;
+  label: string;
+  options: CheckboxOption[];
+  /** Labels of the checked options (without （请注明）). */
+  chosen: string[];
+  evidence: Evidence[];
+}
+
+export interface FormParse {
+  fields: Field[];
+  unfilled: Unfilled[];
+  sections: Section[];
+  checkboxGroups: CheckboxGroup[];
+}
+
+export type { Field };
