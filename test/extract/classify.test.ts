@@ -5,20 +5,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { classifyPages, splitDocuments } from "../../src/extract/classify.js";
 import { ingest } from "../../src/ingest/ingest.js";
-import { createOcrService, type OcrService } from "../../src/ingest/ocr.js";
-import type { Document, Package } from "../../src/model.js";
+import type { Package } from "../../src/model.js";
+import { classificationAccuracy, ofFile, type ExpectedPackage } from "../../bench/_internal/classification-accuracy.js";
+import { sharedCacheDir } from "../_support/cache.js";
 
 const fixtures = path.resolve(import.meta.dirname, "../../fixtures");
-
-interface ExpectedFile {
-  path: string;
-  pageCount: number | null;
-  documents: { type: string; pages: [number, number] }[];
-}
-interface ExpectedPackage {
-  package: string;
-  files: ExpectedFile[];
-}
 
 const expectedPackages: ExpectedPackage[] = await Promise.all(
   (await readdir(path.join(fixtures, "expected")))
@@ -26,51 +17,11 @@ const expectedPackages: ExpectedPackage[] = await Promise.all(
     .map(async (f) => JSON.parse(await readFile(path.join(fixtures, "expected", f), "utf8")) as ExpectedPackage),
 );
 
-let ocr: OcrService;
 const packages = new Map<string, Package>();
 beforeAll(async () => {
-  ocr = createOcrService({});
   for (const e of expectedPackages)
-    packages.set(e.package, await ingest([path.join(fixtures, "packages", e.package)], { ocr }));
+    packages.set(e.package, await ingest([path.join(fixtures, "packages", e.package)], { cacheDir: sharedCacheDir() }));
 });
-afterAll(async () => {
-  await ocr.close();
-});
-
-const ofFile = (docs: Document[], file: ExpectedFile) =>
-  docs.filter((d) => d.file === file.path || d.file.endsWith(`/${file.path}`));
-const typesOn = (docs: { type: string; pages: [number, number] }[], page: number) =>
-  [...new Set(docs.filter((d) => d.pages[0] <= page && page <= d.pages[1]).map((d) => d.type))].sort();
-
-/**
- * Page accuracy: a page of a paged file (PDF, image) counts as right when the set of document types covering
- * it matches the expectation; a Word file has no fixed pages, so each type expected or found counts once.
- */
-function accuracy(e: ExpectedPackage, docs: Document[]): { right: number; total: number; wrong: string[] } {
-  let right = 0;
-  let total = 0;
-  const wrong: string[] = [];
-  for (const file of e.files) {
-    const mine = ofFile(docs, file);
-    if (file.pageCount === null) {
-      const want = new Set(file.documents.map((d) => d.type));
-      const got = new Set<string>(mine.map((d) => d.type));
-      for (const t of new Set([...want, ...got])) {
-        total++;
-        if (want.has(t) && got.has(t)) right++;
-        else wrong.push(`${file.path}: ${want.has(t) ? "missing" : "extra"} ${t}`);
-      }
-      continue;
-    }
-    for (let p = 1; p <= file.pageCount; p++) {
-      total++;
-      const [want, got] = [typesOn(file.documents, p).join("+"), typesOn(mine, p).join("+")];
-      if (want === got) right++;
-      else wrong.push(`${file.path} p${p}: expected ${want}, got ${got}`);
-    }
-  }
-  return { right, total, wrong };
-}
 
 describe("classification of the sample packages (fixtures/expected)", () => {
   it("has sample packages to measure", () => {
@@ -82,7 +33,7 @@ describe("classification of the sample packages (fixtures/expected)", () => {
     let total = 0;
     const wrong: string[] = [];
     for (const e of expectedPackages) {
-      const r = accuracy(e, splitDocuments(packages.get(e.package)!));
+      const r = classificationAccuracy(e, splitDocuments(packages.get(e.package)!));
       right += r.right;
       total += r.total;
       wrong.push(...r.wrong.map((w) => `${e.package}/${w}`));
@@ -149,7 +100,7 @@ describe("content decides, the file name only adds confidence", () => {
     await copyFile(path.join(fixtures, "packages/wuhan-vertical-a/营业执照.jpg"), path.join(dir, "营业执照.jpg"));
     await copyFile(path.join(fixtures, "packages/wuhan-vertical-a/营业执照.jpg"), path.join(dir, "扫描件1.jpg"));
     await copyFile(path.join(fixtures, "packages/wuhan-vertical-a/营业执照.jpg"), path.join(dir, "承诺书.jpg"));
-    pkg = await ingest([dir], { ocr });
+    pkg = await ingest([dir], { cacheDir: sharedCacheDir() });
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -196,7 +147,7 @@ describe("a Word file that runs several documents on without page breaks", () =>
     ];
     const docx = await Packer.toBuffer(new DocxDocument({ sections: [{ children }] }));
     await writeFile(path.join(dir, "申报材料.docx"), docx);
-    pkg = await ingest([dir], { ocr });
+    pkg = await ingest([dir], { cacheDir: sharedCacheDir() });
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });

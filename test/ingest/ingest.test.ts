@@ -81,6 +81,20 @@ describe("a package with bad files: every bad file becomes one clear finding, th
   });
 });
 
+describe("legacy Word files", () => {
+  it("a .doc without LibreOffice conversion is one clear finding telling the applicant to resave", async () => {
+    const pkg = await ingest([at("docx/wuhan-form.doc"), at("bad/改了扩展名的申报书.docx")], {
+      ocr,
+      cacheDir,
+      convertLegacy: false,
+    });
+    const found = findingsFor(pkg, "wuhan-form.doc");
+    expect(found.map((f) => [f.ruleId, f.severity])).toEqual([["ingest/legacy-format", "error"]]);
+    expect(found[0]!.message).toMatch(/旧版Word文档（\.doc）.*请另存为 \.docx 或 PDF/);
+    expect(pkg.files.find((f) => f.path === "改了扩展名的申报书.docx")?.status).toBe("ok");
+  });
+});
+
 describe("limits", () => {
   it("a file that takes longer than the per-file limit becomes a timeout finding; the others are read", async () => {
     // A cold OCR service must start a worker and load 20 MB of language data before it reads the two TIFF
