@@ -116,6 +116,18 @@ export const EmbeddedImageSchema = z.object({
 });
 export type EmbeddedImage = z.infer<typeof EmbeddedImageSchema>;
 
+/**
+ * A red seal (公章) found on the page's colour pixels. `box` is in page coordinates (absent on DOCX pages,
+ * which have none); `image` is the index into Page.images when the seal was found in an embedded image.
+ */
+export const SealSchema = z.object({
+  box: BoxSchema.optional(),
+  /** 0..1: how seal-like the red blob is (round ring, empty centre); oval seals score lower. */
+  confidence: z.number().min(0).max(1),
+  image: z.number().int().optional(),
+});
+export type Seal = z.infer<typeof SealSchema>;
+
 export const PageSourceSchema = z.enum(["text", "ocr", "docx", "mixed", "none"]);
 export type PageSource = z.infer<typeof PageSourceSchema>;
 
@@ -133,6 +145,8 @@ export const PageSchema = z.object({
   printedPageNumber: z.number().int().optional(),
   /** OCR details when the whole page was OCR'd (scanned page or image file). */
   ocr: OcrInfoSchema.optional(),
+  /** Red seals found on the page (scans, image files, embedded images); absent when none were found. */
+  seals: z.array(SealSchema).optional(),
 });
 export type Page = z.infer<typeof PageSchema>;
 

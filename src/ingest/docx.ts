@@ -11,7 +11,7 @@
  * laid out page breaks (they match the printed pages), or, when a file has none (generated or converted
  * files), at explicit page breaks, pageBreakBefore and new-page section breaks.
  */
-import type { Cell, EmbeddedImage, Line, Page, Table } from "../model.js";
+import type { Cell, EmbeddedImage, Line, Page, Seal, Table } from "../model.js";
 import type { ReadResult, ReaderContext } from "./context.js";
 import type { IngestError } from "./errors.js";
 import { parseCheckboxes } from "./_internal/docx-checkboxes.js";
@@ -47,6 +47,7 @@ export async function readDocx(buf: Buffer, ctx: ReaderContext): Promise<ReadRes
     const lines: Line[] = [];
     const tables: Table[] = [];
     const images: EmbeddedImage[] = [];
+    const seals: Seal[] = [];
     for (const it of items) {
       if (it.kind === "para") {
         lines.push(docxLine(it.text, it.headingLevel));
@@ -65,10 +66,11 @@ export async function readDocx(buf: Buffer, ctx: ReaderContext): Promise<ReadRes
         if (reading.problem) problems.push(reading.problem);
         const index = images.length;
         images.push({ ...reading.image, lineIndex: lines.length });
+        for (const confidence of reading.seals) seals.push({ confidence, image: index });
         lines.push(...reading.lines.map((l) => ({ ...l, image: index })));
       }
     }
-    pages.push({ index: p + 1, width: 0, height: 0, unit: "none", source: pageSource(lines), lines, tables, images });
+    pages.push({ index: p + 1, width: 0, height: 0, unit: "none", source: pageSource(lines), lines, tables, images, ...(seals.length ? { seals } : {}) });
   }
   return { pages, problems };
 }

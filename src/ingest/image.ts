@@ -95,6 +95,7 @@ async function ocrPage(index: number, request: OcrRequest, ctx: ReaderContext): 
     tables: [],
     images: [],
     ocr: result.info,
+    ...(result.seals?.length ? { seals: result.seals.map(({ box, confidence }) => ({ box, confidence })) } : {}),
   };
 }
 

@@ -1,12 +1,14 @@
 /**
  * 承诺书: is there pledge text, is the signature line filled (a typed name, or an image such as a
  * handwritten signature drawn on that row), is the date filled → `pledge.present`, `pledge.signed`,
- * `pledge.signer`, `pledge.date` (null when the line reads 「年 月 日」 unfilled).
+ * `pledge.signer`, `pledge.date` (null when the line reads 「年 月 日」 unfilled), and `pledge.sealed` (a red
+ * seal on the pledge page, see ./seal.ts).
  */
 import type { Field } from "../../model.js";
 import type { DocumentPages, FieldExtractor } from "../types.js";
 import { findDates } from "../normalize/index.js";
 import { FieldSink, units } from "./amounts-dates.js";
+import { sealedField } from "./seal.js";
 
 const PLEDGE = /郑重承诺|承诺如下|特此承诺|承\s*诺\s*书|承诺[:：]/u;
 /** The role, then 签名/签字 in brackets (any bracketed word: OCR reads 签名 as 叶名) or bare, then the name. */
@@ -40,6 +42,8 @@ export function extractPledge(input: DocumentPages): Field[] {
     const d = findDates(dateLine.text).find((x) => x.precision === "day");
     sink.add("pledge.date", d ? d.iso : null, dateLine.text, [dateLine]);
   }
+  const sealed = sealedField(input, "pledge.sealed", "pledge");
+  if (sealed) sink.fields.push(sealed);
   return sink.fields;
 }
 

@@ -8,15 +8,21 @@ import type { ReaderContext } from "../context.js";
 import { IngestError } from "../errors.js";
 import type { DocxPackage } from "./docx-package.js";
 import type { ImageRef } from "./docx-runs.js";
+import { colourThumbnail } from "./image-prep.js";
+import { detectSeals } from "./seal-detect.js";
 
 /** Smaller images are icons, logos, signatures: not worth an OCR pass. */
 const MIN_OCR_SIDE_PX = 64;
 const MIN_OCR_AREA_PX = 200 * 200;
+/** Drawn smaller than this (px at 96 dpi, ≈ 1.5 cm) an image is no seal. */
+const MIN_SEAL_DRAWN_PX = 57;
 
 export interface ImageReading {
   image: Omit<EmbeddedImage, "lineIndex">;
   /** OCR lines (source "ocr", no boxes: image pixels are not page coordinates). */
   lines: Line[];
+  /** Confidences of the red seals found in the image (DOCX pages have no coordinates to place them). */
+  seals: number[];
   problem?: IngestError;
 }
 
@@ -33,18 +39,19 @@ export function createImageReader(pkg: DocxPackage, ctx: ReaderContext) {
     if (!data) return undefined;
     const m = await measure(data, drawn);
     const image: ImageReading["image"] = { widthPx: m.width, heightPx: m.height };
-    if (!m.readable) return { image, lines: [], unreadable: m.format };
+    if (!m.readable) return { image, lines: [], seals: [], unreadable: m.format };
+    if (m.width * m.height > ctx.limits.maxImagePixels) return { image, lines: [], seals: [] };
+    const dpi = drawn && drawn.w > 0 ? Math.round((96 * m.width) / drawn.w) : undefined;
     const bigEnough = Math.min(m.width, m.height) >= MIN_OCR_SIDE_PX && m.width * m.height >= MIN_OCR_AREA_PX;
-    if (!bigEnough || m.width * m.height > ctx.limits.maxImagePixels) return { image, lines: [] };
+    if (!bigEnough) return { image, lines: [], seals: drawnTooSmall(drawn) ? [] : await sealsIn(m.data, dpi, ctx) };
     try {
-      const dpi = drawn && drawn.w > 0 ? Math.round((96 * m.width) / drawn.w) : undefined;
       const res = await ctx.ocr.recognize({ image: m.data, ...(dpi ? { dpi } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}) });
       const lines = res.lines
         .filter((l) => l.text.trim())
         .map((l): Line => ({ text: l.text, source: "ocr", confidence: l.confidence }));
-      return { image: { ...image, ocr: res.info }, lines };
+      return { image: { ...image, ocr: res.info }, lines, seals: (res.seals ?? []).map((s) => s.confidence) };
     } catch (failure) {
-      return { image, lines: [], failure };
+      return { image, lines: [], seals: [], failure };
     }
   };
 
@@ -71,6 +78,15 @@ export function createImageReader(pkg: DocxPackage, ctx: ReaderContext) {
     }
     return reading;
   };
+}
+
+const drawnTooSmall = (drawn: ImageRef["drawnPx"]) => drawn !== undefined && Math.min(drawn.w, drawn.h) < MIN_SEAL_DRAWN_PX;
+
+/** Seal confidences in an image too small to OCR (an electronic seal pasted on the 盖章 line). */
+async function sealsIn(data: Buffer, dpi: number | undefined, ctx: ReaderContext): Promise<number[]> {
+  const thumb = await colourThumbnail(data, { ...(dpi ? { dpi } : {}), maxPixels: ctx.limits.maxImagePixels }).catch(() => null);
+  if (!thumb) return [];
+  return detectSeals(thumb.data, thumb, thumb.dpi ? { dpi: thumb.dpi } : {}).map((s) => s.confidence);
 }
 
 async function measure(data: Buffer, drawn: ImageRef["drawnPx"]): Promise<Measured> {

@@ -66,6 +66,53 @@ function guessDpi(width: number, height: number): number | undefined {
   return aspect >= 1.25 && aspect <= 1.55 ? longSide / A4_LONG_INCHES : undefined;
 }
 
+/** The resolution to assume for an image: the caller's, else the declared one, else the A4 guess. */
+export function estimateDpi(width: number, height: number, dpi: number | undefined, density: number | undefined): number | undefined {
+  return dpi ?? declaredDpi(density) ?? guessDpi(width, height);
+}
+
+/** Longest side of the colour copy for seal detection: small enough for JPEG shrink-on-load (≥ 2×) on a 200 dpi A4 scan. */
+const SEAL_SIDE = 1000;
+
+export interface ColourThumbnail {
+  data: Buffer;
+  width: number;
+  height: number;
+  channels: 3;
+  /** Size of the upright (EXIF) source image. */
+  sourceWidth: number;
+  sourceHeight: number;
+  /** Resolution of the thumbnail, when the source's is known or guessed. */
+  dpi?: number;
+}
+
+/**
+ * A small upright RGB copy of a colour image (the OCR copy has its red ink dropped), or null for
+ * greyscale and CMYK images, which cannot hold a red seal we could tell from black.
+ */
+export async function colourThumbnail(
+  image: Buffer,
+  opts: { raw?: RawPixels; dpi?: number; maxPixels: number },
+): Promise<ColourThumbnail | null> {
+  const input = sharpInput(image, opts.raw, opts.maxPixels);
+  const meta = await input.metadata();
+  if (!meta.width || !meta.height || !dropsRedInk(meta)) return null;
+  const swaps = !opts.raw && (meta.orientation ?? 1) >= 5;
+  const sourceWidth = swaps ? meta.height : meta.width;
+  const sourceHeight = swaps ? meta.width : meta.height;
+  const { data, info } = await input
+    .autoOrient()
+    .flatten({ background: "#ffffff" })
+    .resize(SEAL_SIDE, SEAL_SIDE, { fit: "inside", withoutEnlargement: true })
+    .removeAlpha()
+    .toColourspace("srgb")
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const dpi = estimateDpi(sourceWidth, sourceHeight, opts.dpi, meta.density);
+  const k = info.width / sourceWidth;
+  return { data, width: info.width, height: info.height, channels: 3, sourceWidth, sourceHeight, ...(dpi ? { dpi: dpi * k } : {}) };
+}
+
 export function chooseScale(width: number, height: number, dpi: number | undefined): number {
   const longSide = Math.max(width, height);
   const estimated = dpi ?? guessDpi(width, height) ?? TARGET_DPI;

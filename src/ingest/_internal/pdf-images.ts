@@ -100,8 +100,8 @@ export function findImages(
   return out;
 }
 
-/** Decoded pixels of a placed image, as an OCR request body; null when pdf.js could not decode it. */
-export async function imagePixels(page: PDFPageProxy, img: PlacedImage): Promise<Pick<OcrRequest, "image" | "raw"> | null> {
+/** Raw pixels of a placed image as pdf.js decoded them (a view, not a copy); null when it could not. */
+export async function decodedPixels(page: PDFPageProxy, img: PlacedImage): Promise<{ data: Uint8Array; raw: NonNullable<OcrRequest["raw"]> } | null> {
   let decoded = img.inline;
   if (!decoded && img.objId) {
     const id = img.objId;
@@ -114,22 +114,27 @@ export async function imagePixels(page: PDFPageProxy, img: PlacedImage): Promise
   if (kind === ImageKind.RGB_24BPP || kind === ImageKind.RGBA_32BPP) {
     const channels = kind === ImageKind.RGB_24BPP ? 3 : 4;
     if (data.length < width * height * channels) return null;
-    // A copy: the OCR service may transfer the buffer, and pdf.js may reuse the image on other pages.
-    const copy = Buffer.from(new Uint8Array(data.buffer, data.byteOffset, width * height * channels));
-    return { image: copy, raw: { width, height, channels } };
+    return { data: new Uint8Array(data.buffer, data.byteOffset, width * height * channels), raw: { width, height, channels } };
   }
   if (kind === ImageKind.GRAYSCALE_1BPP) {
     // Rows padded to whole bytes; a set bit is white.
     const stride = (width + 7) >> 3;
-    const gray = Buffer.alloc(width * height);
+    const gray = new Uint8Array(width * height);
     for (let y = 0; y < height; y++) {
       for (let x = 0; x < width; x++) {
         gray[y * width + x] = (data[y * stride + (x >> 3)]! >> (7 - (x & 7))) & 1 ? 255 : 0;
       }
     }
-    return { image: gray, raw: { width, height, channels: 1 } };
+    return { data: gray, raw: { width, height, channels: 1 } };
   }
   return null;
+}
+
+/** Decoded pixels of a placed image, as an OCR request body; null when pdf.js could not decode it. */
+export async function imagePixels(page: PDFPageProxy, img: PlacedImage): Promise<Pick<OcrRequest, "image" | "raw"> | null> {
+  const px = await decodedPixels(page, img);
+  // A copy: the OCR service may transfer the buffer, and pdf.js may reuse the image on other pages.
+  return px && { image: Buffer.from(px.data), raw: px.raw };
 }
 
 /** Normalised (0..1) point in the stored image from a point in the upright image the OCR read. */
@@ -146,17 +151,25 @@ function unrotate(xn: number, yn: number, rotation: number): [number, number] {
   }
 }
 
+/**
+ * A box in the pixels of the upright image (the stored image turned clockwise by `rotation`, sized
+ * width × height) → page coordinates.
+ */
+export function imageBoxToPage(box: Box, width: number, height: number, rotation: number, img: PlacedImage, vt: readonly number[]): Box {
+  const a = unrotate(box.x / width, box.y / height, rotation);
+  const b = unrotate((box.x + box.w) / width, (box.y + box.h) / height, rotation);
+  // Stored image rows run top to bottom; image space has v pointing up.
+  const p = pageBox(img.ctm, vt, Math.min(a[0], b[0]), Math.max(a[0], b[0]), 1 - Math.max(a[1], b[1]), 1 - Math.min(a[1], b[1]));
+  return { x: round2(p.x), y: round2(p.y), w: round2(p.w), h: round2(p.h) };
+}
+
 /** OCR lines (pixels of the upright image) → Lines in page coordinates, tagged with the image index. */
 export function ocrLinesToPage(result: OcrResult, img: PlacedImage, vt: readonly number[], imageIndex: number): Line[] {
   const { width, height } = result;
   return result.lines.map((l) => {
     const line: Line = { ...l, source: "ocr", image: imageIndex };
     if (!l.box || !(width > 0 && height > 0)) return line;
-    const a = unrotate(l.box.x / width, l.box.y / height, result.info.rotation);
-    const b = unrotate((l.box.x + l.box.w) / width, (l.box.y + l.box.h) / height, result.info.rotation);
-    // Stored image rows run top to bottom; image space has v pointing up.
-    const box = pageBox(img.ctm, vt, Math.min(a[0], b[0]), Math.max(a[0], b[0]), 1 - Math.max(a[1], b[1]), 1 - Math.min(a[1], b[1]));
-    line.box = { x: round2(box.x), y: round2(box.y), w: round2(box.w), h: round2(box.h) };
+    line.box = imageBoxToPage(l.box, width, height, result.info.rotation, img, vt);
     return line;
   });
 }

@@ -6,17 +6,23 @@
  * "mixed" when a real text layer is complemented by OCR of a large pasted image; "text" / "none" otherwise.
  */
 import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
-import type { Box, EmbeddedImage, Line, Page } from "../../model.js";
+import type { Box, EmbeddedImage, Line, Page, Seal } from "../../model.js";
 import type { ReaderContext } from "../context.js";
 import { IngestError, isIngestError } from "../errors.js";
-import { findImages, imagePixels, ocrLinesToPage, type PlacedImage } from "./pdf-images.js";
+import { decodedPixels, findImages, imageBoxToPage, imagePixels, ocrLinesToPage, type PlacedImage } from "./pdf-images.js";
 import { buildLines, type FontStyleLike, type TextItemLike } from "./pdf-lines.js";
 import { detectPrintedPageNumber } from "./pdf-page-number.js";
+import { detectSeals } from "./seal-detect.js";
 
 /** Below this many non-space characters a page has no usable text layer. */
 export const MIN_TEXT_CHARS = 20;
 /** Images covering at least this share of the page are OCR'd; smaller ones (logos, seals) are not. */
 export const MIN_OCR_IMAGE_AREA = 0.15;
+
+/** Images drawn smaller than this (pt, either side) are icons or bullets: a seal is at least 2 cm ≈ 57 pt. */
+export const MIN_SEAL_SIDE_PT = 42;
+/** Pages tiled with many images (a sliced scan) are probed this many times at most. */
+const MAX_SEAL_PROBES = 24;
 
 const nonSpace = (s: string) => s.replace(/\s/g, "").length;
 
@@ -66,6 +72,7 @@ async function readLoadedPage(pdfPage: PDFPageProxy, index: number, ctx: ReaderC
 
   const problems: IngestError[] = [];
   const ocrLines: Line[] = [];
+  const seals: Seal[] = [];
   let largestOcr: { area: number; info: NonNullable<EmbeddedImage["ocr"]> } | undefined;
   for (const i of ocrTargets(placed, textLines, width * height)) {
     ctx.signal?.throwIfAborted();
@@ -80,6 +87,8 @@ async function readLoadedPage(pdfPage: PDFPageProxy, index: number, ctx: ReaderC
       const result = await ctx.ocr.recognize({ ...pixels, dpi: img.dpi, signal: ctx.signal });
       images[i]!.ocr = result.info;
       ocrLines.push(...ocrLinesToPage(result, img, vt, i));
+      for (const s of result.seals ?? [])
+        seals.push({ box: imageBoxToPage(s.box, result.width, result.height, result.info.rotation, img, vt), confidence: s.confidence, image: i });
       const area = img.box.w * img.box.h;
       if (!largestOcr || area > largestOcr.area) largestOcr = { area, info: result.info };
     } catch (e) {
@@ -91,6 +100,9 @@ async function readLoadedPage(pdfPage: PDFPageProxy, index: number, ctx: ReaderC
       );
     }
   }
+
+  const probes = placed.map((img, i) => ({ img, i })).filter(({ img, i }) => !images[i]!.ocr && Math.min(img.box.w, img.box.h) >= MIN_SEAL_SIDE_PT);
+  seals.push(...(await sealsInImages(pdfPage, probes.slice(0, MAX_SEAL_PROBES), vt, ctx)));
 
   const scanned = nonSpace(textLines.map((l) => l.text).join("")) < MIN_TEXT_CHARS && ocrLines.length > 0;
   const page: Page = {
@@ -104,9 +116,26 @@ async function readLoadedPage(pdfPage: PDFPageProxy, index: number, ctx: ReaderC
     images,
   };
   if (scanned && largestOcr) page.ocr = largestOcr.info;
+  if (seals.length > 0) page.seals = seals;
   const printed = detectPrintedPageNumber(scanned ? page.lines : textLines, height);
   if (printed !== undefined) page.printedPageNumber = printed;
   return { page, problems };
+}
+
+/**
+ * Seals in images that were not OCR'd: electronic seals (a small transparent image over the 盖章 line)
+ * and pasted copies. pdf.js has already decoded them for the operator list, so this is one pass over pixels.
+ */
+async function sealsInImages(pdfPage: PDFPageProxy, probes: { img: PlacedImage; i: number }[], vt: readonly number[], ctx: ReaderContext): Promise<Seal[]> {
+  const out: Seal[] = [];
+  for (const { img, i } of probes) {
+    if (img.widthPx * img.heightPx > ctx.limits.maxImagePixels) continue;
+    const px = await decodedPixels(pdfPage, img);
+    if (!px || px.raw.channels < 3) continue;
+    for (const s of detectSeals(px.data, px.raw, { dpi: img.dpi }))
+      out.push({ box: imageBoxToPage(s.box, px.raw.width, px.raw.height, 0, img, vt), confidence: s.confidence, image: i });
+  }
+  return out;
 }
 
 /** A scan with a few text-layer lines (e.g. page numbers stamped by a merge tool): one top-to-bottom order. */
