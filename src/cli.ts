@@ -8,6 +8,7 @@ import { VERSION } from "./version.js";
 import { extract } from "./extract/extract.js";
 import { formatExtractionText } from "./extract/text-format.js";
 import { CALL_IDS, type CallId } from "./extract/types.js";
+import { runCheckCommand, runSchemaCommand } from "./cli-check.js";
 
 const HELP = `shenbao ${VERSION} — 申报材料智能预审
 
@@ -40,6 +41,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === "ingest" || command === "extract") return runReadCommand(command, rest);
+  if (command === "check") return runCheckCommand(rest);
+  if (command === "schema") return runSchemaCommand();
   process.stderr.write(`未知命令：${command}\n\n${HELP}`);
   return 2;
 }

@@ -45,21 +45,24 @@ export function extract(pkg: Package, options: ExtractOptions = {}): Extraction 
 
   const fields: Field[] = [];
   const toc: TocEntry[] = [];
-  let form: Extraction["form"] = null;
+  // One form per file: a combined PDF splits it (cover, then the 申报信息表 after a 目录 and 承诺书), and
+  // its parts are merged; a Word form and its PDF export are two versions, of which the fuller one is
+  // `form` (the other's fields still count for consistency checks).
+  const formsByFile = new Map<string, FormParse & { documentId: string }>();
   for (const document of documents) {
     const input: DocumentPages = { document, pages: documentPages(pkg, document) };
     if (document.type === "toc") toc.push(...parseToc(input.pages));
-    // The first application form is the one the call's spec reads (a Word form and its PDF export: the
-    // other one is still classified and read by the extractors below for consistency checks).
     if (document.type === "application-form" && callId) {
       const parsed = parseApplicationForm(input, callId);
       fields.push(...parsed.fields);
-      form ??= { ...parsed, documentId: document.id };
+      const seen = formsByFile.get(document.file);
+      formsByFile.set(document.file, seen ? mergeForms(seen, parsed) : { ...parsed, documentId: document.id });
     }
     for (const extractor of registry) {
       if (extractor.docTypes.includes(document.type)) fields.push(...extractor.extract(input, { callId }));
     }
   }
+  const form = [...formsByFile.values()].sort((a, b) => b.fields.length - a.fields.length)[0] ?? null;
   return {
     call: callId ? { id: callId, detectedFrom: detected } : null,
     documents,
@@ -68,5 +71,15 @@ export function extract(pkg: Package, options: ExtractOptions = {}): Extraction 
     toc,
     pages,
     extract_ms: Math.round(performance.now() - started),
+  };
+}
+
+function mergeForms(a: FormParse & { documentId: string }, b: FormParse): FormParse & { documentId: string } {
+  return {
+    documentId: a.documentId,
+    fields: [...a.fields, ...b.fields],
+    unfilled: [...a.unfilled, ...b.unfilled],
+    sections: [...a.sections, ...b.sections],
+    checkboxGroups: [...a.checkboxGroups, ...b.checkboxGroups],
   };
 }

@@ -1,0 +1,86 @@
+/** 省经信厅办公室关于开展工业领域专用模型申报工作的通知, forwarded by 市经信局 on 2026-03-26 (seed 001). */
+import type { CallPack } from "../types.js";
+import { BASE_RULES, STAFF_RELATIONS } from "./_shared.js";
+
+const ORDER = "申报书 三、工业模型项目内容：申请材料按照以下顺序排列，添加页码、编制目录";
+
+export const hubeiIndustrialModel2026: CallPack = {
+  callId: "hubei-industrial-model-2026",
+  title: "湖北省工业领域专用模型",
+  version: "2026.03.26",
+  source: "市经信局关于转发省经信厅办公室开展工业领域专用模型申报工作的通知（2026年3月26日）",
+  documents: [
+    {
+      name: "湖北省工业领域专用模型项目申报书（单位基本情况表、工业模型基本情况表）",
+      docTypes: ["application-form"],
+      clause: `${ORDER}（一）单位基本情况表；（三）工业模型基本情况表`,
+    },
+    { name: "目录", docTypes: ["toc"], clause: ORDER, severity: "warning" },
+    {
+      name: "营业执照",
+      docTypes: ["business-license", "institution-certificate"],
+      clause: "（二）申报单位相关证明材料（复印件需加盖公章）1.营业执照",
+    },
+    {
+      name: "上年度企业纳税证明",
+      docTypes: ["tax-certificate"],
+      clause: "（二）2.上年度企业纳税证明",
+      years: { years: ["2025"], keys: ["tax.period", "tax.year"] },
+    },
+    {
+      name: "上年度审计报告",
+      docTypes: ["audit-report"],
+      clause: "（二）3.上年度审计报告",
+      years: { years: ["2025"], keys: ["audit.year"] },
+    },
+    {
+      name: "2025年度专项审计报告",
+      docTypes: ["rd-audit-report"],
+      clause: "（四）1.针对申报模型的2025年度专项审计报告，能披露模型研究开发成本",
+    },
+    {
+      name: "企业所得税年度纳税申报表（A类）A100000",
+      docTypes: ["tax-return-a100000"],
+      clause: "（四）2.……《中华人民共和国企业所得税年度纳税申报表（A类）》（A100000）",
+    },
+    {
+      name: "研发费用加计扣除优惠明细表 A107012",
+      docTypes: ["tax-return-a107012"],
+      clause: "（四）2.……及《研发费用加计扣除优惠明细表》（A107012）",
+    },
+    {
+      name: "其他相关证明材料（建设运行证明、备案、测评、专利、软著等）",
+      docTypes: ["deployment-proof", "ip-proof", "filing-proof", "evaluation-report"],
+      clause: "（四）3.其他相关证明材料，包括但不限于……",
+      severity: "warning",
+    },
+    {
+      name: "信用中国查询情况报告",
+      docTypes: ["credit-report"],
+      clause: "（六）申报单位是否出现违法违规行为和重大问题的相关证明材料，如申报单位在信用中国上的查询情况报告等",
+    },
+    { name: "承诺书", docTypes: ["pledge"], clause: "（七）承诺书（见模板）" },
+  ],
+  rules: {
+    ...BASE_RULES,
+    "word-and-pdf": ["error", { clause: "并同步报送电子版材料（Word和PDF盖章扫描件）至邮箱" }],
+    "required-field": ["error", { optional: ["applicant.consortium"] }],
+    "date-window": [
+      "error",
+      {
+        windows: [
+          { key: "cover.date", notAfter: "2026-04-02", clause: "请各区于2026年4月2日前将纸质版材料……报送至市经信局" },
+        ],
+      },
+    ],
+    "list-size": [
+      "error",
+      {
+        key: "applicant.consortium",
+        max: 3,
+        clause: "一、申报条件（一）以联合体形式申报的，联合体成员单位数量不超过3家",
+      },
+    ],
+    arithmetic: ["error", { relations: STAFF_RELATIONS }],
+  },
+};

@@ -1,0 +1,107 @@
+/**
+ * The same key read from the application form and from another document must agree (单位名称 and 统一社会信用代码
+ * on the form vs the 营业执照; 营业收入 on the form vs the 审计报告). Values are compared after folding width,
+ * case and punctuation. When several copies of one document type exist (a licence photo inside the Word file
+ * and a separate scan), one agreeing copy is enough: the others are the same paper read worse. A value read by
+ * OCR within `maxOcrDistance` edits of the form is probably a misreading: a warning to check, not an error.
+ */
+import type { DocType, Field } from "../../model.js";
+import { comparable, display, editDistance, evidenceOf, formFields } from "../_internal/fields.js";
+import { DOC_LABELS, keyLabel } from "../_internal/labels.js";
+import type { Rule, RuleContext, RuleReport } from "../types.js";
+
+export interface FieldEqualOptions {
+  /** Keys to compare; `*` stands for one dotted segment (finance.revenue.*). */
+  keys: readonly string[];
+  /** Only compare against these document types (default: every type but the form). */
+  against?: readonly DocType[];
+  maxOcrDistance?: number;
+  clause?: string;
+}
+
+export const fieldEqual: Rule<FieldEqualOptions> = {
+  meta: {
+    id: "field-equal",
+    description: "申报书与证照、审计报告等材料中的同一信息一致",
+    category: "consistency",
+    messages: {
+      mismatch:
+        "「{{label}}」不一致：申报书填写为「{{formValue}}」，{{docName}}上为「{{otherValue}}」（{{where}}）。请核对，以证照、报告原件为准更正申报书或更换材料。",
+      ocrMismatch:
+        "「{{label}}」疑似不一致：申报书填写为「{{formValue}}」，{{docName}}扫描件识别为「{{otherValue}}」（{{where}}），相差{{distance}}个字符，可能是识别误差。请人工核对原件。",
+    },
+  },
+  check(ctx, options) {
+    const maxOcr = options.maxOcrDistance ?? 2;
+    const reports: RuleReport[] = [];
+    let compared = 0;
+    for (const key of options.keys.flatMap((k) => ctx.keys(k))) {
+      const reference = pickReference(ctx, key);
+      if (!reference) continue;
+      for (const [type, candidates] of byDocType(ctx, key, options.against)) {
+        compared++;
+        const report = judge(ctx, key, reference, type, candidates, maxOcr);
+        if (report) reports.push(report);
+      }
+    }
+    if (compared === 0) return { status: "not-evaluated", reason: "申报书与其他材料没有可对照的字段" };
+    return reports.length ? { status: "fail", reports } : { status: "pass" };
+  },
+};
+
+/** The form's value, preferring one read from a text layer over an OCR'd copy. */
+function pickReference(ctx: RuleContext, key: string): Field | undefined {
+  const form = formFields(ctx, key).filter((f) => comparable(key, f.value) !== "");
+  return form.find((f) => !ctx.isOcr(f)) ?? form[0];
+}
+
+function byDocType(ctx: RuleContext, key: string, against: readonly DocType[] | undefined): Map<DocType, Field[]> {
+  const groups = new Map<DocType, Field[]>();
+  for (const f of ctx.fields(key)) {
+    const type = ctx.documentOf(f)?.type;
+    if (!type || type === "application-form" || (against && !against.includes(type))) continue;
+    if (f.extractor === "rule:form" || comparable(key, f.value) === "") continue;
+    groups.set(type, [...(groups.get(type) ?? []), f]);
+  }
+  return groups;
+}
+
+function judge(
+  ctx: RuleContext,
+  key: string,
+  reference: Field,
+  type: DocType,
+  candidates: Field[],
+  maxOcr: number,
+): RuleReport | null {
+  if (candidates.some((c) => agrees(key, reference, c))) return null;
+  const want = comparable(key, reference.value);
+  const scored = candidates
+    .map((c) => ({ c, d: editDistance(want, comparable(key, c.value)) }))
+    .sort((a, b) => a.d - b.d);
+  const { c: best, d } = scored[0]!;
+  const ocrSlip = ctx.isOcr(best) && d <= maxOcr && d * 3 <= [...want].length;
+  return {
+    messageId: ocrSlip ? "ocrMismatch" : "mismatch",
+    data: {
+      label: keyLabel(key),
+      formValue: display(reference.value),
+      docName: DOC_LABELS[type],
+      otherValue: display(best.value),
+      distance: d,
+    },
+    evidence: evidenceOf(best, reference),
+    docType: type,
+    fieldKeys: [key],
+    expected: reference.value,
+    actual: best.value,
+    ...(ocrSlip ? { severity: "warning" as const } : {}),
+  };
+}
+
+function agrees(key: string, a: Field, b: Field): boolean {
+  if (typeof a.value === "number" && typeof b.value === "number") {
+    return Math.abs(a.value - b.value) <= 0.01 + Math.abs(a.value) * 1e-6;
+  }
+  return comparable(key, a.value) === comparable(key, b.value);
+}

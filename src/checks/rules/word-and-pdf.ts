@@ -1,0 +1,116 @@
+/**
+ * 「同步报送电子版（Word和PDF盖章件）」: the application form is there both as a Word file and as a PDF,
+ * and the two say the same thing. A PDF value read by OCR (the stamped, scanned cover) that differs beyond
+ * a misreading is reported as "could not verify" (info), since the scan is the reason, not the applicant.
+ * When extraction looked for seals (`cover.sealed`), a PDF whose cover shows none is reported; seal detection
+ * is a heuristic (an oval or faint seal scores low), so that is a warning to check, not an error.
+ */
+import type { Document, Field } from "../../model.js";
+import { comparable, display, editDistance, evidenceOf, FORM_EXTRACTOR } from "../_internal/fields.js";
+import { keyLabel } from "../_internal/labels.js";
+import type { Rule, RuleContext, RuleReport } from "../types.js";
+
+export interface WordAndPdfOptions {
+  clause: string;
+  maxOcrDistance?: number;
+}
+
+const isWord = (d: Document) => /\.docx?$/i.test(d.file);
+const isPdf = (d: Document) => /\.pdf$/i.test(d.file);
+
+export const wordAndPdf: Rule<WordAndPdfOptions> = {
+  meta: {
+    id: "word-and-pdf",
+    description: "申报书同时提供Word版和PDF盖章版，且两版内容一致",
+    category: "missing",
+    messages: {
+      missingWord: "未提供Word版申报书（只找到PDF版：{{where}}）。通知要求：「{{clause}}」。请补交Word版。",
+      missingPdf: "未提供PDF盖章版申报书（只找到Word版：{{where}}）。通知要求：「{{clause}}」。请补交盖章后的PDF版。",
+      missingBoth: "未找到申报书（Word版和PDF盖章版均缺）。通知要求：「{{clause}}」。请补交。",
+      differ:
+        "Word版与PDF版申报书的「{{label}}」不一致：Word版为「{{word}}」，PDF版为「{{pdf}}」（{{where}}）。请确认PDF由最终Word版导出后重新盖章。",
+      unsealed:
+        "PDF版申报书封面未检测到公章（{{where}}）。通知要求提交PDF盖章件：「{{clause}}」。请在「申报单位（加盖公章）」处盖章后重新扫描或导出；如已盖章，请人工核对。",
+      partial:
+        "Word版与PDF版申报书的「{{label}}」只有部分相同：Word版为「{{word}}」，PDF版读出「{{pdf}}」（{{where}}），可能是PDF中该栏换行或缺字。请核对PDF版是否完整。",
+      unverifiable:
+        "PDF版申报书「{{label}}」所在页为扫描图像，识别结果「{{pdf}}」与Word版「{{word}}」差异较大，无法自动核对（{{where}}）。请人工核对。",
+    },
+  },
+  check(ctx, options) {
+    const forms = ctx.documents.filter((d) => d.type === "application-form");
+    const word = forms.filter(isWord);
+    const pdf = forms.filter(isPdf);
+    const place = (ds: Document[]) => ds.map((d) => ({ file: d.file, page: d.pages[0], quote: d.title }));
+    const clause = options.clause;
+    if (word.length === 0 || pdf.length === 0) {
+      const messageId = word.length ? "missingPdf" : pdf.length ? "missingWord" : "missingBoth";
+      return {
+        status: "fail",
+        reports: [
+          {
+            messageId,
+            data: { clause },
+            evidence: place([...word, ...pdf]),
+            docType: "application-form",
+            expected: { clause },
+          },
+        ],
+      };
+    }
+    const reports = compare(ctx, fieldsOf(ctx, word), fieldsOf(ctx, pdf), options.maxOcrDistance ?? 2);
+    const pdfIds = new Set(pdf.map((d) => d.id));
+    const seals = ctx.fields("cover.sealed").filter((f) => pdfIds.has(f.documentId));
+    if (seals.length > 0 && !seals.some((f) => f.value === true)) {
+      const data = { clause };
+      reports.push({
+        messageId: "unsealed",
+        data,
+        evidence: evidenceOf(seals[0]!),
+        docType: "application-form",
+        fieldKeys: ["cover.sealed"],
+        severity: "warning",
+      });
+    }
+    return reports.length ? { status: "fail", reports } : { status: "pass" };
+  },
+};
+
+function fieldsOf(ctx: RuleContext, docs: Document[]): Map<string, Field> {
+  const ids = new Set(docs.map((d) => d.id));
+  const out = new Map<string, Field>();
+  for (const f of ctx.extraction.fields) {
+    if (f.extractor === FORM_EXTRACTOR && ids.has(f.documentId) && !out.has(f.key)) out.set(f.key, f);
+  }
+  return out;
+}
+
+function compare(ctx: RuleContext, word: Map<string, Field>, pdf: Map<string, Field>, maxOcr: number): RuleReport[] {
+  const reports: RuleReport[] = [];
+  for (const [key, w] of word) {
+    const p = pdf.get(key);
+    if (!p) continue;
+    const a = comparable(key, w.value);
+    const b = comparable(key, p.value);
+    if (a === b) continue;
+    const data = { label: keyLabel(key), word: display(w.value), pdf: display(p.value) };
+    const base = {
+      data,
+      evidence: evidenceOf(w, p),
+      docType: "application-form" as const,
+      fieldKeys: [key],
+      expected: w.value,
+      actual: p.value,
+    };
+    if (ctx.isOcr(p)) {
+      if (editDistance(a, b) > maxOcr)
+        reports.push({ ...base, messageId: "unverifiable", category: "consistency", severity: "info" });
+    } else if (a.includes(b) || b.includes(a)) {
+      // One reading inside the other: a cell the PDF reader split or wrapped, more likely than two versions.
+      reports.push({ ...base, messageId: "partial", category: "consistency", severity: "warning" });
+    } else {
+      reports.push({ ...base, messageId: "differ", category: "consistency" });
+    }
+  }
+  return reports;
+}

@@ -1,0 +1,73 @@
+/** `shenbao check` and `shenbao schema`: thin wrappers over runCheck and the report writers. */
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { CALL_IDS } from "./extract/types.js";
+import { runCheck } from "./pipeline.js";
+import { formatJson } from "./report/json.js";
+import { formatMarkdown } from "./report/markdown.js";
+import { reportJsonSchema } from "./report/schema.js";
+
+export const CHECK_HELP = `用法：
+  shenbao check <文件|文件夹|压缩包…> [--call 编号] [--format json|md] [--out 目录]
+      按申报通知检查材料：缺漏、顺序、前后一致、申报条件。给定 --out 时写入 report.json 和 report.md，否则打印。
+  shenbao schema                                  打印 JSON 报告的 JSON Schema
+
+选项：
+  --call <编号>          申报通知编号（默认按申报书标题自动识别），可选：${CALL_IDS.join("、")}
+  --format json|md       打印格式（默认 md）
+  --out <目录>           写入 report.json 与 report.md
+  --password <密码>      加密PDF的打开密码
+  --cache <目录>         缓存目录；--no-cache 不使用缓存
+`;
+
+export function runSchemaCommand(): number {
+  process.stdout.write(JSON.stringify(reportJsonSchema(), null, 2) + "\n");
+  return 0;
+}
+
+export async function runCheckCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      call: { type: "string" },
+      format: { type: "string", default: "md" },
+      out: { type: "string" },
+      password: { type: "string" },
+      cache: { type: "string" },
+      "no-cache": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(CHECK_HELP);
+    return 0;
+  }
+  if (positionals.length === 0) {
+    process.stderr.write("请指定要检查的文件、文件夹或压缩包。\n\n" + CHECK_HELP);
+    return 2;
+  }
+  if (values.format !== "json" && values.format !== "md") {
+    process.stderr.write(`--format 只能是 json 或 md（收到：${values.format}）\n`);
+    return 2;
+  }
+  if (values.call !== undefined && !(CALL_IDS as readonly string[]).includes(values.call)) {
+    process.stderr.write(`未知的申报通知编号：${values.call}\n可选：${CALL_IDS.join("、")}\n`);
+    return 2;
+  }
+  const report = await runCheck(positionals, {
+    ...(values.call ? { callId: values.call } : {}),
+    ...(values.password ? { password: values.password } : {}),
+    cacheDir: values["no-cache"] ? false : values.cache,
+  });
+  if (values.out) {
+    await mkdir(values.out, { recursive: true });
+    await writeFile(path.join(values.out, "report.json"), formatJson(report));
+    await writeFile(path.join(values.out, "report.md"), formatMarkdown(report));
+    process.stderr.write(`已写入 ${path.join(values.out, "report.json")} 和 report.md\n`);
+  } else {
+    process.stdout.write(values.format === "json" ? formatJson(report) : formatMarkdown(report));
+  }
+  return 0;
+}

@@ -1,0 +1,81 @@
+/**
+ * The Markdown writer, in Chinese for the applicant and the reviewer: verdict first, then errors, warnings
+ * and infos grouped by category, each with its message, places and quotes; the files read last.
+ */
+import type { Category, Finding, Severity } from "../model.js";
+import type { Report, Verdict } from "./schema.js";
+
+export const VERDICT_LABELS: Record<Verdict, string> = { pass: "通过", fix: "需补正", reject: "不予受理" };
+
+const VERDICT_NOTES: Record<Verdict, string> = {
+  pass: "未发现错误或需要处理的问题。",
+  fix: "存在需要更正或补充的问题，请按下列意见修改后重新提交。",
+  reject: "缺少通知要求的必备材料（材料不齐者不予受理），请补齐后重新提交。",
+};
+
+const SEVERITY_LABELS: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
+
+const CATEGORY_LABELS: Record<Category, string> = {
+  missing: "材料缺漏",
+  order: "材料顺序",
+  consistency: "前后一致",
+  eligibility: "申报条件",
+  format: "格式与填写",
+  ingest: "文件读取",
+};
+
+const TEXT_SOURCE: Record<string, string> = {
+  text: "文字层",
+  ocr: "图像识别",
+  mixed: "文字层+图像识别",
+  none: "无文字",
+};
+
+export function formatMarkdown(report: Report): string {
+  const { summary } = report;
+  const out: string[] = [`# 申报材料预审报告：${report.package.name}`, ""];
+  out.push(`**结论：${VERDICT_LABELS[summary.verdict]}** — ${VERDICT_NOTES[summary.verdict]}`, "");
+  out.push(`- 申报通知：${report.call ? `${report.call.title}（${report.call.id}）` : "未识别"}`);
+  out.push(`- 问题：错误 ${summary.errors} 项，警告 ${summary.warnings} 项，提示 ${summary.infos} 项`);
+  if (summary.rules) {
+    const r = summary.rules;
+    out.push(`- 检查规则：通过 ${r.passed} 条，未通过 ${r.failed} 条，因缺少材料未能检查 ${r.notEvaluated} 条`);
+  }
+  out.push("");
+  for (const severity of ["error", "warning", "info"] as const) {
+    const findings = report.findings.filter((f) => f.severity === severity);
+    if (findings.length === 0) continue;
+    out.push(`## ${SEVERITY_LABELS[severity]}（${findings.length}）`, "");
+    for (const category of Object.keys(CATEGORY_LABELS) as Category[]) {
+      const group = findings.filter((f) => f.category === category);
+      if (group.length === 0) continue;
+      out.push(`### ${CATEGORY_LABELS[category]}`, "");
+      group.forEach((f, i) => out.push(...item(f, i + 1)));
+      out.push("");
+    }
+  }
+  out.push("## 已读取的文件", "", "| 文件 | 类型 | 页数 | 文字来源 |", "|---|---|---|---|");
+  for (const f of report.package.files) {
+    out.push(`| ${cell(f.path)} | ${f.kind} | ${f.pages} | ${TEXT_SOURCE[f.textSource] ?? f.textSource} |`);
+  }
+  out.push(
+    "",
+    `> 大模型阶段：${report.stages.llm.used ? `已使用（${report.stages.llm.model ?? "未知模型"}）` : report.stages.llm.reason}`,
+  );
+  out.push(`> 生成工具：${report.tool.name} ${report.tool.version}，报告格式 ${report.schemaVersion}`, "");
+  return out.join("\n");
+}
+
+function item(f: Finding, n: number): string[] {
+  const lines = [`${n}. ${oneLine(f.message)} \`${f.ruleId}\``];
+  for (const e of f.evidence) {
+    const quote = oneLine(e.quote);
+    lines.push(
+      `   - 「${e.file}」第${e.page}页${quote ? `：“${quote.length > 80 ? `${quote.slice(0, 80)}…` : quote}”` : ""}`,
+    );
+  }
+  return lines;
+}
+
+const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ").trim();
+const cell = (s: string) => s.replace(/\|/g, "\\|");
