@@ -81,8 +81,11 @@ export function segmentPage(page: Page, fileName: string, running?: ReadonlySet<
     const startsHere = best?.title !== undefined && best.title.line === seg.line && best.score >= START_MID;
     // A part too weak to start a document is more of the one above; its lines do not re-decide that one's type.
     if (!prev) out.push(seg);
-    else if (!startsHere || best.type === prev.scores[0]?.type)
-      out[out.length - 1] = { ...prev, lines: [...prev.lines, ...part] };
+    else if (!startsHere) out[out.length - 1] = { ...prev, lines: [...prev.lines, ...part] };
+    // The same document under its title (a licence's code block read above 「营业执照」): the title's evidence
+    // counts for it, else a weak preamble would leave the whole page `other`.
+    else if (best.type === prev.scores[0]?.type)
+      out[out.length - 1] = { ...prev, lines: [...prev.lines, ...part], scores: best.score > prev.scores[0].score ? seg.scores : prev.scores };
     else out.push(seg);
   }
   return out as [Segment, ...Segment[]];

@@ -61,6 +61,9 @@ function singleValue(hit: Hit, { isLabel, carriesLabel }: Labelled): ValueAt {
     return more ? { cell: right, text: `${right.text} ${hit.match.rest}`, key } : { cell, text: hit.match.rest, key };
   }
   if (right && !carriesLabel(right)) return { cell: right, text: right.text, key };
+  // Prose may open with another label's words (「2025年度模型研发成本共计…」 beside 「…成本组成」): beside a
+  // long-text label, anything but a bare label is its value.
+  if (right && hit.spec.kind === "longText" && !isLabel(right)) return { cell: right, text: right.text, key };
   // A header row (「姓名 | 职务职称 | 联系电话 | 邮箱」) has its values in the next row; a label followed by
   // 「label value」 cells (「员工总数 | 研发人员数量 121人」) is simply blank.
   const heads = right ? isLabel(right) : space.cells.some((o) => o !== cell && isLabel(o) && space.sameRow(o, cell));
