@@ -2,23 +2,30 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { LlmConfigError, resolveLlmConfig } from "./extract/llm/config.js";
 import { CALL_IDS } from "./extract/types.js";
 import { runCheck } from "./pipeline.js";
+import { formatHtml } from "./report/html.js";
 import { formatJson } from "./report/json.js";
 import { formatMarkdown } from "./report/markdown.js";
 import { reportJsonSchema } from "./report/schema.js";
 
 export const CHECK_HELP = `用法：
-  shenbao check <文件|文件夹|压缩包…> [--call 编号] [--format json|md] [--out 目录]
+  shenbao check <文件|文件夹|压缩包…> [--call 编号] [--format json|md|html] [--out 目录]
       按申报通知检查材料：缺漏、顺序、前后一致、申报条件。给定 --out 时写入 report.json 和 report.md，否则打印。
   shenbao schema                                  打印 JSON 报告的 JSON Schema
 
 选项：
   --call <编号>          申报通知编号（默认按申报书标题自动识别），可选：${CALL_IDS.join("、")}
-  --format json|md       打印格式（默认 md）
+  --format json|md|html  打印格式（默认 md）
   --out <目录>           写入 report.json 与 report.md
   --password <密码>      加密PDF的打开密码
   --cache <目录>         缓存目录；--no-cache 不使用缓存
+  --llm-base-url <地址>  大模型接口（OpenAI 兼容），同环境变量 OPENAI_BASE_URL；密钥只从 OPENAI_API_KEY 读取
+  --llm-model <名称>     模型名称，同环境变量 SHENBAO_LLM_MODEL
+  --no-llm               即使已配置也不调用大模型
+  --redact               发送前遮盖身份证号、电话、银行账号（报告中还原）；--redact-uscc 另遮盖统一社会信用代码
+      未配置大模型时只做规则检查；大模型只补充抽取、不判定检查结果（详见 docs/llm.md）。
 `;
 
 export function runSchemaCommand(): number {
@@ -37,6 +44,11 @@ export async function runCheckCommand(args: string[]): Promise<number> {
       password: { type: "string" },
       cache: { type: "string" },
       "no-cache": { type: "boolean", default: false },
+      "llm-base-url": { type: "string" },
+      "llm-model": { type: "string" },
+      "no-llm": { type: "boolean", default: false },
+      redact: { type: "boolean" },
+      "redact-uscc": { type: "boolean" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -48,15 +60,33 @@ export async function runCheckCommand(args: string[]): Promise<number> {
     process.stderr.write("请指定要检查的文件、文件夹或压缩包。\n\n" + CHECK_HELP);
     return 2;
   }
-  if (values.format !== "json" && values.format !== "md") {
-    process.stderr.write(`--format 只能是 json 或 md（收到：${values.format}）\n`);
+  if (values.format !== "json" && values.format !== "md" && values.format !== "html") {
+    process.stderr.write(`--format 只能是 json、md 或 html（收到：${values.format}）\n`);
     return 2;
   }
   if (values.call !== undefined && !(CALL_IDS as readonly string[]).includes(values.call)) {
     process.stderr.write(`未知的申报通知编号：${values.call}\n可选：${CALL_IDS.join("、")}\n`);
     return 2;
   }
+  let llm: ReturnType<typeof resolveLlmConfig>;
+  try {
+    const cacheDir = values["no-cache"] ? false : values.cache ? path.join(values.cache, "llm") : undefined;
+    llm = values["no-llm"]
+      ? { reason: "已用 --no-llm 关闭大模型阶段" }
+      : resolveLlmConfig(process.env, {
+          ...(values["llm-base-url"] ? { baseUrl: values["llm-base-url"] } : {}),
+          ...(values["llm-model"] ? { model: values["llm-model"] } : {}),
+          ...(values.redact !== undefined ? { redact: values.redact } : {}),
+          ...(values["redact-uscc"] ? { redact: true, redactUscc: true } : {}),
+          ...(cacheDir !== undefined ? { cacheDir } : {}),
+        });
+  } catch (e) {
+    if (!(e instanceof LlmConfigError)) throw e;
+    process.stderr.write(`${e.message}\n`);
+    return 2;
+  }
   const report = await runCheck(positionals, {
+    llm: "config" in llm ? llm.config : llm,
     ...(values.call ? { callId: values.call } : {}),
     ...(values.password ? { password: values.password } : {}),
     cacheDir: values["no-cache"] ? false : values.cache,
@@ -67,7 +97,7 @@ export async function runCheckCommand(args: string[]): Promise<number> {
     await writeFile(path.join(values.out, "report.md"), formatMarkdown(report));
     process.stderr.write(`已写入 ${path.join(values.out, "report.json")} 和 report.md\n`);
   } else {
-    process.stdout.write(values.format === "json" ? formatJson(report) : formatMarkdown(report));
+    process.stdout.write({ json: formatJson, md: formatMarkdown, html: formatHtml }[values.format](report));
   }
   return 0;
 }

@@ -8,11 +8,15 @@ import { VERSION } from "./version.js";
 import { extract } from "./extract/extract.js";
 import { formatExtractionText } from "./extract/text-format.js";
 import { CALL_IDS, type CallId } from "./extract/types.js";
+import { runBatchCommand } from "./cli-batch.js";
 import { runCheckCommand, runSchemaCommand } from "./cli-check.js";
 
 const HELP = `shenbao ${VERSION} — 申报材料智能预审
 
 用法：
+  shenbao check <文件|文件夹|压缩包…> [选项]    按申报通知预审：缺漏、顺序、前后一致、申报条件（详见 shenbao check --help）
+  shenbao batch <文件夹|压缩包> --out <目录>      批量预审：每个子文件夹或压缩包一个申报包，输出报告、总览和汇总表
+  shenbao schema                                  打印 JSON 报告的 JSON Schema
   shenbao ingest <文件|文件夹|压缩包…> [选项]   读取申报材料，输出每一页的文字（含来源、置信度、页码）
   shenbao extract <文件|文件夹|压缩包…> [选项]  识别文档类型并抽取字段（每个字段附出处：文件、页码、原文）
   shenbao --help                                  显示本帮助
@@ -43,6 +47,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command === "ingest" || command === "extract") return runReadCommand(command, rest);
   if (command === "check") return runCheckCommand(rest);
   if (command === "schema") return runSchemaCommand();
+  if (command === "batch") return runBatchCommand(rest);
   process.stderr.write(`未知命令：${command}\n\n${HELP}`);
   return 2;
 }

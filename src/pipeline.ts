@@ -13,26 +13,44 @@ import { packFor } from "./checks/calls/index.js";
 import { extract, type Extraction } from "./extract/extract.js";
 import { CALL_IDS, type CallId } from "./extract/types.js";
 import { ingest, type IngestOptions } from "./ingest/ingest.js";
+import type { LlmConfig } from "./extract/llm/config.js";
+import { runLlmStage } from "./extract/llm/stage.js";
 import { ReportSchema, SCHEMA_VERSION, type Report, type Verdict } from "./report/schema.js";
 import { VERSION } from "./version.js";
 
-export interface CheckOptions extends Pick<IngestOptions, "cacheDir" | "password" | "name" | "concurrency" | "onFile"> {
+type LlmStage = Report["stages"]["llm"];
+
+export interface CheckOptions extends Pick<
+  IngestOptions,
+  "cacheDir" | "password" | "name" | "concurrency" | "onFile" | "ocr"
+> {
   /** Call id (DESIGN.md); detected from the application form's title when absent. */
   callId?: string;
+  /** The LLM stage's endpoint and limits (resolveLlmConfig); absent: the stage is skipped, with this reason. */
+  llm?: LlmConfig | { reason: string };
 }
 
 export const LLM_SKIPPED = "未配置大模型接口（OPENAI_BASE_URL），已跳过大模型阶段";
 
 export async function runCheck(paths: readonly string[], options: CheckOptions = {}): Promise<Report> {
-  const { callId, ...ingestOptions } = options;
+  const { callId, llm, ...ingestOptions } = options;
   const pkg = await ingest(paths, ingestOptions);
   const known = callId !== undefined && (CALL_IDS as readonly string[]).includes(callId);
-  const extraction = extract(pkg, known ? { callId: callId as CallId } : {});
-  return buildReport(pkg, extraction, callId !== undefined && !known ? { unknownCallId: callId } : {});
+  let extraction = extract(pkg, known ? { callId: callId as CallId } : {});
+  let stage: LlmStage = { used: false, reason: llm && "reason" in llm ? llm.reason : LLM_SKIPPED };
+  if (llm && !("reason" in llm)) ({ extraction, report: stage } = await runLlmStage(pkg, extraction, llm));
+  return buildReport(pkg, extraction, {
+    ...(callId !== undefined && !known ? { unknownCallId: callId } : {}),
+    llm: stage,
+  });
 }
 
 /** The report for an already ingested and extracted package. */
-export function buildReport(pkg: Package, extraction: Extraction, opts: { unknownCallId?: string } = {}): Report {
+export function buildReport(
+  pkg: Package,
+  extraction: Extraction,
+  opts: { unknownCallId?: string; llm?: LlmStage } = {},
+): Report {
   const pack = opts.unknownCallId ? null : packFor(extraction.call?.id);
   let result: CheckResult | null = null;
   let findings: Finding[];
@@ -69,7 +87,7 @@ export function buildReport(pkg: Package, extraction: Extraction, opts: { unknow
       ingest_ms: Math.round(pkg.stats.ingest_ms),
       ocr_pages: pkg.stats.ocr_pages,
       extract_ms: extraction.extract_ms,
-      llm: { used: false, reason: LLM_SKIPPED },
+      llm: opts.llm ?? { used: false, reason: LLM_SKIPPED },
     },
   } satisfies Report);
 }

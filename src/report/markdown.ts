@@ -2,34 +2,9 @@
  * The Markdown writer, in Chinese for the applicant and the reviewer: verdict first, then errors, warnings
  * and infos grouped by category, each with its message, places and quotes; the files read last.
  */
-import type { Category, Finding, Severity } from "../model.js";
-import type { Report, Verdict } from "./schema.js";
-
-export const VERDICT_LABELS: Record<Verdict, string> = { pass: "通过", fix: "需补正", reject: "不予受理" };
-
-const VERDICT_NOTES: Record<Verdict, string> = {
-  pass: "未发现错误或需要处理的问题。",
-  fix: "存在需要更正或补充的问题，请按下列意见修改后重新提交。",
-  reject: "缺少通知要求的必备材料（材料不齐者不予受理），请补齐后重新提交。",
-};
-
-const SEVERITY_LABELS: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
-
-const CATEGORY_LABELS: Record<Category, string> = {
-  missing: "材料缺漏",
-  order: "材料顺序",
-  consistency: "前后一致",
-  eligibility: "申报条件",
-  format: "格式与填写",
-  ingest: "文件读取",
-};
-
-const TEXT_SOURCE: Record<string, string> = {
-  text: "文字层",
-  ocr: "图像识别",
-  mixed: "文字层+图像识别",
-  none: "无文字",
-};
+import type { Category, Finding } from "../model.js";
+import { CATEGORY_LABELS, SEVERITY_LABELS, TEXT_SOURCE_LABELS, VERDICT_LABELS, VERDICT_NOTES } from "./labels.js";
+import type { Report } from "./schema.js";
 
 export function formatMarkdown(report: Report): string {
   const { summary } = report;
@@ -56,7 +31,7 @@ export function formatMarkdown(report: Report): string {
   }
   out.push("## 已读取的文件", "", "| 文件 | 类型 | 页数 | 文字来源 |", "|---|---|---|---|");
   for (const f of report.package.files) {
-    out.push(`| ${cell(f.path)} | ${f.kind} | ${f.pages} | ${TEXT_SOURCE[f.textSource] ?? f.textSource} |`);
+    out.push(`| ${cell(f.path)} | ${f.kind} | ${f.pages} | ${TEXT_SOURCE_LABELS[f.textSource] ?? f.textSource} |`);
   }
   out.push(
     "",

@@ -3,9 +3,9 @@
  * `shenbao schema` prints its JSON Schema. Bump SCHEMA_VERSION on any change; additive changes bump the minor.
  */
 import { z } from "zod";
-import { DocumentSchema, FieldSchema, FindingSchema } from "../model.js";
+import { DocumentSchema, EvidenceSchema, FieldSchema, FindingSchema } from "../model.js";
 
-export const SCHEMA_VERSION = "1.0.0";
+export const SCHEMA_VERSION = "1.1.0";
 
 export const ReportFileSchema = z.object({
   path: z.string(),
@@ -33,12 +33,47 @@ export const SummarySchema = z.object({
     .optional(),
 });
 
+const count = z.number().int().min(0);
+
 export const LlmStageSchema = z.union([
   z.object({
     used: z.literal(true),
     model: z.string().optional(),
     calls: z.number().int().min(0),
     tokens: z.number().int().min(0),
+    /** Extension (additive, optional): what the stage spent, refused and added (src/extract/llm/stage.ts). */
+    cachedCalls: count.optional(),
+    promptTokens: count.optional(),
+    completionTokens: count.optional(),
+    tokenBudget: count.optional(),
+    overBudget: count.optional(),
+    errors: count.optional(),
+    invalid: count.optional(),
+    repaired: count.optional(),
+    ungrounded: count.optional(),
+    rejected: count.optional(),
+    fieldsAdded: count.optional(),
+    reclassified: count.optional(),
+    /** Distinct numbers masked before sending; null when redaction was off. */
+    redacted: count.nullable().optional(),
+    narrativeChecked: count.optional(),
+    /** Prompt name → sha256 of the prompt file used. */
+    prompts: z.record(z.string(), z.string()).optional(),
+    /** Advisory, never findings: template topics a narrative section may not cover. */
+    narrative: z
+      .array(
+        z.object({
+          key: z.string(),
+          label: z.string(),
+          missing: z.array(z.string()),
+          message: z.string(),
+          evidence: z.array(EvidenceSchema),
+        }),
+      )
+      .optional(),
+    /** Model-written: the 汇总表 description (100字左右) and the evaluator abstract. */
+    summary: z.object({ description: z.string(), abstract: z.string() }).optional(),
+    ms: z.number().min(0).optional(),
   }),
   z.object({ used: z.literal(false), reason: z.string() }),
 ]);
