@@ -12,13 +12,13 @@ import { reportJsonSchema } from "./report/schema.js";
 
 export const CHECK_HELP = `用法：
   shenbao check <文件|文件夹|压缩包…> [--call 编号] [--format json|md|html] [--out 目录]
-      按申报通知检查材料：缺漏、顺序、前后一致、申报条件。给定 --out 时写入 report.json 和 report.md，否则打印。
+      按申报通知检查材料：缺漏、顺序、前后一致、申报条件。给定 --out 时写入 report.json、report.md 和 report.html，否则打印。
   shenbao schema                                  打印 JSON 报告的 JSON Schema
 
 选项：
   --call <编号>          申报通知编号（默认按申报书标题自动识别），可选：${CALL_IDS.join("、")}
   --format json|md|html  打印格式（默认 md）
-  --out <目录>           写入 report.json 与 report.md
+  --out <目录>           写入 report.json、report.md 与 report.html
   --password <密码>      加密PDF的打开密码
   --cache <目录>         缓存目录；--no-cache 不使用缓存
   --llm-base-url <地址>  大模型接口（OpenAI 兼容），同环境变量 OPENAI_BASE_URL；密钥只从 OPENAI_API_KEY 读取
@@ -95,7 +95,8 @@ export async function runCheckCommand(args: string[]): Promise<number> {
     await mkdir(values.out, { recursive: true });
     await writeFile(path.join(values.out, "report.json"), formatJson(report));
     await writeFile(path.join(values.out, "report.md"), formatMarkdown(report));
-    process.stderr.write(`已写入 ${path.join(values.out, "report.json")} 和 report.md\n`);
+    await writeFile(path.join(values.out, "report.html"), formatHtml(report));
+    process.stderr.write(`已写入 ${path.join(values.out, "report.json")}、report.md 和 report.html\n`);
   } else {
     process.stdout.write({ json: formatJson, md: formatMarkdown, html: formatHtml }[values.format](report));
   }

@@ -29,13 +29,14 @@ describe("shenbao check", () => {
     expect(report.package.files).toHaveLength(3);
   });
 
-  it("--out writes report.json and report.md; an unknown --call is a usage error", async () => {
+  it("--out writes report.json, report.md and report.html; an unknown --call is a usage error", async () => {
     await loadFixture("wuhan-vertical-c");
     const out = await mkdtemp(path.join(os.tmpdir(), "shenbao-check-"));
     try {
       await run("node", [BIN, "check", path.join(FIXTURES, "wuhan-vertical-c"), "--out", out, ...cacheArgs()]);
       const json = ReportSchema.parse(JSON.parse(await readFile(path.join(out, "report.json"), "utf8")));
       expect(await readFile(path.join(out, "report.md"), "utf8")).toContain(`# 申报材料预审报告：${json.package.name}`);
+      expect(await readFile(path.join(out, "report.html"), "utf8")).toContain(`申报材料预审报告：${json.package.name}`);
     } finally {
       await rm(out, { recursive: true, force: true });
     }
