@@ -4,7 +4,14 @@
  * 关键信息 with their sources, and the files read. All document text is untrusted and escaped.
  */
 import type { Category, Evidence, Field, Finding, Severity } from "../model.js";
-import { CATEGORY_LABELS, SEVERITY_LABELS, TEXT_SOURCE_LABELS, VERDICT_LABELS, VERDICT_NOTES } from "./labels.js";
+import {
+  CATEGORY_LABELS,
+  LLM_ADVICE_TITLE,
+  SEVERITY_LABELS,
+  TEXT_SOURCE_LABELS,
+  VERDICT_LABELS,
+  VERDICT_NOTES,
+} from "./labels.js";
 import type { Report } from "./schema.js";
 import { pickField, valueText } from "./summary-table/values.js";
 
@@ -71,8 +78,15 @@ export function formatHtml(report: Report): string {
   }
   out.push("</ul>");
   for (const severity of ["error", "warning", "info"] as const) out.push(...findingsSection(report, severity));
-  out.push(...keyFieldsSection(report), ...filesSection(report));
   const llm = report.stages.llm;
+  out.push(...keyFieldsSection(report));
+  if (llm.used && (llm.summary || llm.narrative?.length)) {
+    out.push(`<h2>${LLM_ADVICE_TITLE}</h2>`, "<ul>");
+    if (llm.summary) out.push(`<li>项目简介（模型生成）：${e(llm.summary.description)}</li>`);
+    for (const note of llm.narrative ?? []) out.push(`<li>${e(note.message)}</li>`);
+    out.push("</ul>");
+  }
+  out.push(...filesSection(report));
   out.push(
     `<footer>大模型阶段：${llm.used ? `已使用（${e(llm.model ?? "未知模型")}）` : e(llm.reason)}<br>`,
     `生成工具：${e(report.tool.name)} ${e(report.tool.version)}，报告格式 ${e(report.schemaVersion)}</footer>`,

@@ -27,3 +27,6 @@ export const TEXT_SOURCE_LABELS: Record<string, string> = {
   mixed: "文字层+图像识别",
   none: "无文字",
 };
+
+/** Heading of the LLM's advisory notes: they never change the verdict. */
+export const LLM_ADVICE_TITLE = "大模型提示（仅供参考，不影响结论）";

@@ -3,7 +3,14 @@
  * and infos grouped by category, each with its message, places and quotes; the files read last.
  */
 import type { Category, Finding } from "../model.js";
-import { CATEGORY_LABELS, SEVERITY_LABELS, TEXT_SOURCE_LABELS, VERDICT_LABELS, VERDICT_NOTES } from "./labels.js";
+import {
+  CATEGORY_LABELS,
+  LLM_ADVICE_TITLE,
+  SEVERITY_LABELS,
+  TEXT_SOURCE_LABELS,
+  VERDICT_LABELS,
+  VERDICT_NOTES,
+} from "./labels.js";
 import type { Report } from "./schema.js";
 
 export function formatMarkdown(report: Report): string {
@@ -28,6 +35,13 @@ export function formatMarkdown(report: Report): string {
       group.forEach((f, i) => out.push(...item(f, i + 1)));
       out.push("");
     }
+  }
+  const llm = report.stages.llm;
+  if (llm.used && (llm.summary || llm.narrative?.length)) {
+    out.push(`## ${LLM_ADVICE_TITLE}`, "");
+    if (llm.summary) out.push(`- 项目简介（模型生成）：${llm.summary.description}`);
+    for (const note of llm.narrative ?? []) out.push(`- ${note.message}`);
+    out.push("");
   }
   out.push("## 已读取的文件", "", "| 文件 | 类型 | 页数 | 文字来源 |", "|---|---|---|---|");
   for (const f of report.package.files) {

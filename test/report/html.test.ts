@@ -88,3 +88,37 @@ describe("formatHtml", () => {
     for (const f of clean.package.files) expect(html).toContain(`<td>${escapeHtml(f.path)}</td>`);
   });
 });
+
+describe("the LLM's advisory notes", () => {
+  it("appear, escaped and marked as not affecting the verdict, in HTML and Markdown", async () => {
+    const { formatMarkdown } = await import("../../src/report/markdown.js");
+    const withLlm: Report = {
+      ...clean,
+      stages: {
+        ...clean.stages,
+        llm: {
+          used: true,
+          model: "qwen2.5",
+          calls: 3,
+          tokens: 1200,
+          summary: { description: `面向工业质检的多模态大模型${ATTACK}`, abstract: "摘要" },
+          narrative: [
+            {
+              key: "project.innovation",
+              label: "技术创新",
+              missing: ["算力使用量"],
+              message: "「技术创新」未写到：算力使用量",
+              evidence: [],
+            },
+          ],
+        },
+      },
+    };
+    const html = formatHtml(withLlm);
+    expect(html).toContain("大模型提示（仅供参考，不影响结论）");
+    expect(html).toContain("「技术创新」未写到：算力使用量");
+    expect(html).not.toContain("<script>alert");
+    expect(formatMarkdown(withLlm)).toContain("项目简介（模型生成）：面向工业质检的多模态大模型");
+    expect(formatHtml(clean)).not.toContain("大模型提示");
+  });
+});

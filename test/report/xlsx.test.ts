@@ -129,10 +129,16 @@ describe("summary-table cells", () => {
   const description = { kind: "description", keys: ["project.overview"] } as const;
   const district = { kind: "place", level: "wuhan-district" } as const;
 
-  it("prefers the LLM's summary.description over the form's own text", () => {
-    expect(cellText(withField(a, { key: "summary.description", value: "大模型写的摘要。" }), description, 1)).toBe(
-      "大模型写的摘要。",
-    );
+  it("prefers the LLM stage's description over the form's own text", () => {
+    const llm = {
+      used: true as const,
+      model: "qwen",
+      calls: 1,
+      tokens: 100,
+      summary: { description: "大模型写的摘要。", abstract: "摘要" },
+    };
+    expect(cellText({ ...a, stages: { ...a.stages, llm } }, description, 1)).toBe("大模型写的摘要。");
+    expect(cellText(a, description, 1)).not.toBe("大模型写的摘要。");
   });
 
   it("maps Wuhan division codes to districts", () => {

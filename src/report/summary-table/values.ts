@@ -45,7 +45,8 @@ export function cellText(report: Report, source: ColumnSource, row: number): str
     case "place":
       return placeName(report, source.level);
     case "description": {
-      const llm = fieldText(report, "summary.description");
+      // The LLM stage's 「100字左右」 description, when it ran (model-written, so only ever this cell).
+      const llm = report.stages.llm.used ? report.stages.llm.summary?.description : undefined;
       if (llm) return llm;
       for (const key of source.keys) {
         const text = fieldText(report, key);
