@@ -63,6 +63,7 @@ export const hubeiIndustrialModel2026: CallPack = {
   ],
   rules: {
     ...BASE_RULES,
+    "toc-pages": ["warning", { clause: "申请材料按照以下顺序排列，添加页码、编制目录" }],
     "word-and-pdf": ["error", { clause: "并同步报送电子版材料（Word和PDF盖章扫描件）至邮箱" }],
     "required-field": ["error", { optional: ["applicant.consortium"] }],
     "date-window": [

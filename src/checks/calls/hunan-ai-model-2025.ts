@@ -94,6 +94,7 @@ export const hunanAiModel2025: CallPack = {
   ],
   rules: {
     ...BASE_RULES,
+    "toc-pages": ["warning", { clause: "申报书 目录（请列明具体目录及页码）" }],
     "required-field": ["error", { optional: ["applicant.digitalAssessment"] }],
     "text-length": "error",
     "document-order": [

@@ -76,6 +76,7 @@ export const hunanDigitalCenter2025: CallPack = {
   ],
   rules: {
     ...BASE_RULES,
+    "toc-pages": ["warning", { clause: "申报书 目录（请列明具体目录及页码）" }],
     "required-field": "error",
     "text-length": "error",
     "list-size": ["error", { key: "applicant.consortium", max: 7, clause: "申报条件1.……成员单位数量不超过7家" }],

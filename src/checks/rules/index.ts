@@ -11,6 +11,7 @@ import { registeredIn } from "./registered-in.js";
 import { requiredDocument } from "./required-document.js";
 import { requiredField } from "./required-field.js";
 import { textLength } from "./text-length.js";
+import { tocPages } from "./toc-pages.js";
 import { usccValid } from "./uscc-valid.js";
 import { wordAndPdf } from "./word-and-pdf.js";
 
@@ -21,6 +22,7 @@ const all = [
   requiredField,
   textLength,
   documentOrder,
+  tocPages,
   fieldEqual,
   usccValid,
   registeredIn,
