@@ -11,10 +11,12 @@ import { readPdf } from "../../src/ingest/pdf.js";
 import { detectPrintedPageNumber, parsePageLabel } from "../../src/ingest/_internal/pdf-page-number.js";
 import { tidyText } from "../../src/ingest/_internal/pdf-lines.js";
 import type { ExpectedPage } from "../../fixtures/generate/pdf-samples.js";
+import { editDistance } from "../../src/extract/normalize/index.js";
 
 const DIR = join(import.meta.dirname, "../../fixtures/pdf");
 const bytes = (name: string) => readFileSync(join(DIR, name));
-const expected = (name: string): ExpectedPage[] => JSON.parse(readFileSync(join(DIR, `${name}.expected.json`), "utf8")).pages;
+const expected = (name: string): ExpectedPage[] =>
+  JSON.parse(readFileSync(join(DIR, `${name}.expected.json`), "utf8")).pages;
 const squash = (s: string) => s.replace(/\s+/g, "");
 
 let ocr: OcrService;
@@ -22,18 +24,29 @@ let ocrCalls = 0;
 beforeAll(() => {
   const real = createOcrService({ cacheDir: false, concurrency: 1 });
   ocr = {
-    get stats() { return real.stats; },
+    get stats() {
+      return real.stats;
+    },
     close: () => real.close(),
-    recognize: (req) => { ocrCalls++; return real.recognize(req); },
+    recognize: (req) => {
+      ocrCalls++;
+      return real.recognize(req);
+    },
   };
 });
 afterAll(() => ocr.close());
 
-const ctx = (over: Partial<ReaderContext> = {}): ReaderContext => ({ fileName: "t.pdf", ocr, limits: DEFAULT_LIMITS, ...over });
+const ctx = (over: Partial<ReaderContext> = {}): ReaderContext => ({
+  fileName: "t.pdf",
+  ocr,
+  limits: DEFAULT_LIMITS,
+  ...over,
+});
 const read = (name: string, over?: Partial<ReaderContext>) => readPdf(bytes(name), ctx(over));
 
 /** Indices of the key lines in the page's lines (exact text, whitespace ignored); -1 when missing. */
-const positions = (page: Page, keys: string[]) => keys.map((k) => page.lines.findIndex((l) => squash(l.text) === squash(k)));
+const positions = (page: Page, keys: string[]) =>
+  keys.map((k) => page.lines.findIndex((l) => squash(l.text) === squash(k)));
 function expectInOrder(page: Page, keys: string[]): number[] {
   const idx = positions(page, keys);
   expect(idx, `page ${page.index}: ${JSON.stringify(page.lines.map((l) => l.text))}`).not.toContain(-1);
@@ -41,17 +54,9 @@ function expectInOrder(page: Page, keys: string[]): number[] {
   return idx;
 }
 
-function levenshtein(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
 /** OCR may misread a character or two: a key line matches a line within 20% edit distance. */
-const ocrFinds = (lines: Line[], key: string) => lines.some((l) => levenshtein(squash(l.text), squash(key)) <= Math.ceil(squash(key).length * 0.2));
+const ocrFinds = (lines: Line[], key: string) =>
+  lines.some((l) => editDistance(squash(l.text), squash(key)) <= Math.ceil(squash(key).length * 0.2));
 
 function expectInPage(page: Page, line: Line) {
   const b = line.box!;
@@ -181,7 +186,9 @@ describe("readPdf: scans", () => {
   it("records small images (logos) without OCR", async () => {
     const doc = await PDFDocument.create();
     const font = await doc.embedFont(StandardFonts.Helvetica);
-    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#c00" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#c00" } })
+      .png()
+      .toBuffer();
     const page = doc.addPage([595, 842]);
     page.drawImage(await doc.embedPng(png), { x: 40, y: 760, width: 48, height: 48 });
     page.drawText("Annual report of the applicant company, page body text.", { x: 40, y: 700, size: 12, font });
@@ -245,21 +252,37 @@ describe("readPdf: errors and limits", () => {
   it("stops when the signal is aborted", async () => {
     const signal = AbortSignal.abort(new Error("cancelled"));
     await expect(read("word-form.pdf", { signal })).rejects.toThrow("cancelled");
-    await expect(read("word-form.pdf", { signal: AbortSignal.abort(new DOMException("t", "TimeoutError")) })).rejects.toMatchObject({ code: "timeout" });
+    await expect(
+      read("word-form.pdf", { signal: AbortSignal.abort(new DOMException("t", "TimeoutError")) }),
+    ).rejects.toMatchObject({ code: "timeout" });
   });
 });
 
 describe("printed page numbers and text tidying", () => {
   it.each([
-    ["3", 3], ["- 3 -", 3], ["— 3 —", 3], ["－12－", 12], ["第 3 页", 3], ["第3页 共10页", 3], ["共10页 第3页", 3],
-    ["3/10", 3], ["Page 3", 3], ["Page 3 of 10", 3], ["申报书 第5页", 5],
+    ["3", 3],
+    ["- 3 -", 3],
+    ["— 3 —", 3],
+    ["－12－", 12],
+    ["第 3 页", 3],
+    ["第3页 共10页", 3],
+    ["共10页 第3页", 3],
+    ["3/10", 3],
+    ["Page 3", 3],
+    ["Page 3 of 10", 3],
+    ["申报书 第5页", 5],
   ])("parses %s", (text, n) => expect(parsePageLabel(text)).toBe(n));
 
   it.each(["12/3", "2019年5月8日", "共3页", "第0页", "单位名称", "3.5万元"])("rejects %s", (text) => {
     expect(parsePageLabel(text)).toBeUndefined();
   });
 
-  const line = (text: string, y: number, x = 280): Line => ({ text, box: { x, y, w: 20, h: 10 }, source: "text", confidence: 1 });
+  const line = (text: string, y: number, x = 280): Line => ({
+    text,
+    box: { x, y, w: 20, h: 10 },
+    source: "text",
+    confidence: 1,
+  });
   it("takes the number from the footer, not from body text or a table row", () => {
     expect(detectPrintedPageNumber([line("正文", 100), line("7", 400), line("- 4 -", 800)], 842)).toBe(4);
     // A number in the body, nothing in the footer.

@@ -1,7 +1,9 @@
 /** Field lookups and value comparisons shared by the rules. */
 import type { Evidence, Field } from "../../model.js";
 import { normalizeUscc } from "../../extract/fields/uscc.js";
-import { normalizeForMatch } from "../../extract/normalize/index.js";
+import { editDistance, normalizeForMatch } from "../../extract/normalize/index.js";
+
+export { editDistance };
 import type { RuleContext } from "../types.js";
 
 export const FORM_EXTRACTOR = "rule:form";
@@ -38,21 +40,6 @@ export function comparable(key: string, value: Field["value"]): string {
   const text = String(value);
   if (key.endsWith(".uscc")) return normalizeUscc(text);
   return normalizeForMatch(text).replace(/[()（）"'·.,，。:：;；、\-—_]/g, "");
-}
-
-/** Levenshtein distance over code points. */
-export function editDistance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= y.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[y.length]!;
 }
 
 /** Years a value covers: 2024, "2024年度", or a period "2023-01-01/2024-12-31" (every year in between). */

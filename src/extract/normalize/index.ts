@@ -16,6 +16,7 @@ export {
   CHINESE_NUMERAL_CHARS,
   chineseNumeralToNumber,
   countChars,
+  editDistance,
   locateQuote,
   matchKey,
   normalizeForMatch,
