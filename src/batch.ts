@@ -1,6 +1,7 @@
 /**
  * `shenbao batch`: every sub-folder or .zip directly inside the input (a folder or a .zip) is one package.
- * Each is checked with runCheck and gets report.json / report.md / report.html under `<out>/<package>/`;
+ * Each is checked with runCheck and gets report.json / report.md / report.html (with page thumbnails rendered from
+ * the package's files) under `<out>/<package>/`;
  * `<out>/batch.json`, `<out>/index.html` and `<out>/汇总表.xlsx` cover the whole batch.
  *
  * Resumable: a package whose content hash (files' names, sizes and sha256, no OCR needed), shenbao version and
@@ -15,11 +16,14 @@ import { packFor } from "./checks/calls/index.js";
 import type { IngestOptions } from "./ingest/ingest.js";
 import { createOcrService } from "./ingest/ocr.js";
 import { runCheck, type CheckOptions } from "./pipeline.js";
-import { batchFindings, formatBatchIndex, type BatchEntry, type BatchResult } from "./report/batch-index.js";
+import { batchFindings } from "./checks/batch.js";
+import { formatBatchIndex, type BatchEntry, type BatchResult } from "./report/batch-index.js";
 import { formatHtml } from "./report/html.js";
 import { formatJson } from "./report/json.js";
 import { formatMarkdown } from "./report/markdown.js";
 import { ReportSchema, type Report } from "./report/schema.js";
+import { sourcesFromPaths } from "./report/sources.js";
+import { renderThumbnails } from "./report/thumbnails.js";
 import { writeSummaryWorkbook } from "./report/xlsx.js";
 import { VERSION } from "./version.js";
 
@@ -139,7 +143,7 @@ export async function runBatch(input: string, options: BatchOptions): Promise<Ba
       let entry: BatchEntry;
       try {
         const report = await check([source.path], { ...checkOptions, name: source.name });
-        await writeReports(options.out, source.name, report);
+        await writeReports(options.out, source.name, report, [source.path], options.password);
         reports.set(source.name, report);
         entry = { ...entryFor(source, hash, report, performance.now() - started), llm: llmKey };
       } catch (cause) {
@@ -204,12 +208,19 @@ function entryFor(source: PackageSource, hash: string, report: Report, ms: numbe
   };
 }
 
-async function writeReports(out: string, name: string, report: Report): Promise<void> {
+async function writeReports(
+  out: string,
+  name: string,
+  report: Report,
+  inputs: readonly string[],
+  password: string | undefined,
+): Promise<void> {
   const dir = path.join(out, name);
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, "report.json"), formatJson(report));
   await writeFile(path.join(dir, "report.md"), formatMarkdown(report));
-  await writeFile(path.join(dir, "report.html"), formatHtml(report));
+  const thumbnails = await renderThumbnails(report, sourcesFromPaths(inputs), password ? { password } : {});
+  await writeFile(path.join(dir, "report.html"), formatHtml(report, { thumbnails }));
 }
 
 async function readPrevious(out: string): Promise<Map<string, BatchEntry>> {

@@ -9,15 +9,23 @@ import { formatHtml } from "./report/html.js";
 import { formatJson } from "./report/json.js";
 import { formatMarkdown } from "./report/markdown.js";
 import { reportJsonSchema } from "./report/schema.js";
+import { sourcesFromPaths } from "./report/sources.js";
+import { formatSummary } from "./report/summary-format.js";
+import { renderThumbnails } from "./report/thumbnails.js";
+import { formatText } from "./report/text.js";
+import { exitCodeFor, FAIL_ON_HELP, parseFailOn } from "./cli-fail-on.js";
 
 export const CHECK_HELP = `用法：
-  shenbao check <文件|文件夹|压缩包…> [--call 编号] [--format json|md|html] [--out 目录]
+  shenbao check <文件|文件夹|压缩包…> [--call 编号] [--format json|md|html|summary|text] [--out 目录] [--fail-on 级别]
       按申报通知检查材料：缺漏、顺序、前后一致、申报条件。给定 --out 时写入 report.json、report.md 和 report.html，否则打印。
   shenbao schema                                  打印 JSON 报告的 JSON Schema
 
 选项：
   --call <编号>          申报通知编号（默认按申报书标题自动识别），可选：${CALL_IDS.join("、")}
-  --format json|md|html  打印格式（默认 md）
+  --format json|md|html  打印格式（默认 md）；html 含问题所在页面的截图
+  --format summary       评审摘要：关键信息及出处、按武汉市政策的补助估算
+  --format text          终端用的简要文本：结论、计数，每个问题一行
+${FAIL_ON_HELP}
   --out <目录>           写入 report.json、report.md 与 report.html
   --password <密码>      加密PDF的打开密码
   --cache <目录>         缓存目录；--no-cache 不使用缓存
@@ -40,6 +48,7 @@ export async function runCheckCommand(args: string[]): Promise<number> {
     options: {
       call: { type: "string" },
       format: { type: "string", default: "md" },
+      "fail-on": { type: "string", default: "error" },
       out: { type: "string" },
       password: { type: "string" },
       cache: { type: "string" },
@@ -60,8 +69,13 @@ export async function runCheckCommand(args: string[]): Promise<number> {
     process.stderr.write("请指定要检查的文件、文件夹或压缩包。\n\n" + CHECK_HELP);
     return 2;
   }
-  if (values.format !== "json" && values.format !== "md" && values.format !== "html") {
-    process.stderr.write(`--format 只能是 json、md 或 html（收到：${values.format}）\n`);
+  if (!["json", "md", "html", "summary", "text"].includes(values.format)) {
+    process.stderr.write(`--format 只能是 json、md、html、summary 或 text（收到：${values.format}）\n`);
+    return 2;
+  }
+  const failOn = parseFailOn(values["fail-on"]);
+  if (failOn === null) {
+    process.stderr.write(`--fail-on 只能是 error、warning、info 或 none（收到：${values["fail-on"]}）\n`);
     return 2;
   }
   if (values.call !== undefined && !(CALL_IDS as readonly string[]).includes(values.call)) {
@@ -91,14 +105,24 @@ export async function runCheckCommand(args: string[]): Promise<number> {
     ...(values.password ? { password: values.password } : {}),
     cacheDir: values["no-cache"] ? false : values.cache,
   });
+  // Page thumbnails of the findings' places, rendered from the same inputs (never part of report.json).
+  const htmlWithThumbnails = async () =>
+    formatHtml(report, {
+      thumbnails: await renderThumbnails(report, sourcesFromPaths(positionals), {
+        ...(values.password ? { password: values.password } : {}),
+      }),
+    });
   if (values.out) {
     await mkdir(values.out, { recursive: true });
     await writeFile(path.join(values.out, "report.json"), formatJson(report));
     await writeFile(path.join(values.out, "report.md"), formatMarkdown(report));
-    await writeFile(path.join(values.out, "report.html"), formatHtml(report));
+    await writeFile(path.join(values.out, "report.html"), await htmlWithThumbnails());
     process.stderr.write(`已写入 ${path.join(values.out, "report.json")}、report.md 和 report.html\n`);
+  } else if (values.format === "html") {
+    process.stdout.write(await htmlWithThumbnails());
   } else {
-    process.stdout.write({ json: formatJson, md: formatMarkdown, html: formatHtml }[values.format](report));
+    const writers = { json: formatJson, md: formatMarkdown, summary: formatSummary, text: formatText };
+    process.stdout.write(writers[values.format as keyof typeof writers](report));
   }
-  return 0;
+  return exitCodeFor(report, failOn);
 }

@@ -16,7 +16,10 @@ const HELP = `shenbao ${VERSION} — 申报材料智能预审
 用法：
   shenbao check <文件|文件夹|压缩包…> [选项]    按申报通知预审：缺漏、顺序、前后一致、申报条件（详见 shenbao check --help）
   shenbao batch <文件夹|压缩包> --out <目录>      批量预审：每个子文件夹或压缩包一个申报包，输出报告、总览和汇总表
+  shenbao serve [--port 端口] [选项]              自助预审网页：上传材料、在浏览器中查看报告并下载（详见 shenbao serve --help）
   shenbao schema                                  打印 JSON 报告的 JSON Schema
+  shenbao calls                                   列出申报通知规则包：编号、名称、版本、截止日期
+  shenbao explain <规则编号>                      说明规则检查什么，以及依据哪份通知的哪句原文
   shenbao ingest <文件|文件夹|压缩包…> [选项]   读取申报材料，输出每一页的文字（含来源、置信度、页码）
   shenbao extract <文件|文件夹|压缩包…> [选项]  识别文档类型并抽取字段（每个字段附出处：文件、页码、原文）
   shenbao --help                                  显示本帮助
@@ -48,6 +51,9 @@ export async function main(argv: string[]): Promise<number> {
   if (command === "check") return runCheckCommand(rest);
   if (command === "schema") return runSchemaCommand();
   if (command === "batch") return runBatchCommand(rest);
+  if (command === "serve") return (await import("./cli-serve.js")).runServeCommand(rest);
+  if (command === "calls") return (await import("./cli-calls.js")).runCallsCommand(rest);
+  if (command === "explain") return (await import("./cli-explain.js")).runExplainCommand(rest);
   process.stderr.write(`未知命令：${command}\n\n${HELP}`);
   return 2;
 }

@@ -20,6 +20,18 @@ export { runBatch, type BatchOptions, type BatchResult } from "./batch.js";
 export { ReportSchema, SCHEMA_VERSION, reportJsonSchema, type Report, type Verdict } from "./report/schema.js";
 export { formatJson } from "./report/json.js";
 export { formatMarkdown } from "./report/markdown.js";
-export { formatHtml } from "./report/html.js";
+export { formatHtml, type HtmlOptions } from "./report/html.js";
+export {
+  renderThumbnails,
+  renderReportHtml,
+  THUMBNAIL_LIMIT,
+  type Thumbnail,
+  type Thumbnails,
+  type ThumbnailOptions,
+} from "./report/thumbnails.js";
+export { sourcesFromPaths, sourcesFromMap, type PackageSources } from "./report/sources.js";
+export { buildEvaluatorSummary, type EvaluatorSummary, type SummaryRow } from "./report/evaluator-summary.js";
+export { formatSummary } from "./report/summary-format.js";
+export { assessSubsidy, estimateSubsidy, type SubsidyAssessment } from "./report/subsidy.js";
 export { writeSummaryXlsx, writeSummaryWorkbook } from "./report/xlsx.js";
 export { resolveLlmConfig, type LlmConfig } from "./extract/llm/config.js";

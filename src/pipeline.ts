@@ -15,6 +15,7 @@ import { CALL_IDS, type CallId } from "./extract/types.js";
 import { ingest, type IngestOptions } from "./ingest/ingest.js";
 import type { LlmConfig } from "./extract/llm/config.js";
 import { runLlmStage } from "./extract/llm/stage.js";
+import { rememberPageGeometry } from "./report/page-geometry.js";
 import { ReportSchema, SCHEMA_VERSION, type Report, type Verdict } from "./report/schema.js";
 import { VERSION } from "./version.js";
 
@@ -64,7 +65,7 @@ export function buildReport(
   const errors = count("error");
   const warnings = count("warning");
   const verdict: Verdict = errors > 0 ? (result?.rejected ? "reject" : "fix") : warnings > 0 ? "fix" : "pass";
-  return ReportSchema.parse({
+  const report = ReportSchema.parse({
     schemaVersion: SCHEMA_VERSION,
     tool: { name: "shenbao", version: VERSION },
     call: pack ? { id: pack.callId, title: pack.title } : null,
@@ -90,6 +91,9 @@ export function buildReport(
       llm: opts.llm ?? { used: false, reason: LLM_SKIPPED },
     },
   } satisfies Report);
+  // Page sizes and OCR turns for thumbnails, kept beside the report object (never in the JSON).
+  rememberPageGeometry(report, pkg);
+  return report;
 }
 
 function unknownCall(given: string | undefined): Finding {

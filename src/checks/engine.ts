@@ -6,7 +6,7 @@
 import type { Evidence, Finding, Severity } from "../model.js";
 import { postProcess } from "./post.js";
 import { RULES } from "./rules/index.js";
-import type { Level, Outcome, Rule, RuleContext, RuleEntry, RuleReport } from "./types.js";
+import type { Level, Outcome, Rule, RuleContext, RuleEntry, RuleMeta, RuleReport } from "./types.js";
 
 export interface RuleResult {
   ruleId: string;
@@ -68,11 +68,17 @@ export function runChecks(ctx: RuleContext, registry: Readonly<Record<string, Ru
   };
 }
 
-function splitEntry(entry: RuleEntry): [Level, unknown] {
+export function splitEntry(entry: RuleEntry): [Level, unknown] {
   return typeof entry === "string" ? [entry, {}] : [entry[0], entry[1]];
 }
 
-function toFinding(rule: Rule<never>, ruleId: string, level: Exclude<Level, "off">, report: RuleReport): Finding {
+/** A report as the finding the runner stamps: rule id, severity (the level, lowered by the report's cap), category, message. */
+export function toFinding(
+  rule: { meta: RuleMeta },
+  ruleId: string,
+  level: Exclude<Level, "off">,
+  report: RuleReport,
+): Finding {
   const template = rule.meta.messages[report.messageId];
   if (template === undefined) throw new RangeError(`rule ${ruleId} has no message "${report.messageId}"`);
   const evidence = report.evidence ?? [];

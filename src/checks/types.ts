@@ -98,7 +98,11 @@ export interface CallPack {
   version: string;
   /** The notice the pack is read from (seed file, issuer and date). */
   source: string;
+  /** The submission deadline the notice states for the applicant (date-window's 申报日期 window), if it states one. */
+  deadline?: { date: string; clause: string };
   /** 申报材料 in the notice's order. */
   documents: readonly RequiredDocument[];
   rules: Readonly<Record<string, RuleEntry>>;
+  /** Batch rules (src/checks/batch/) for this call's packages, with their level and options. */
+  batch?: Readonly<Record<string, RuleEntry>>;
 }

@@ -1,13 +1,11 @@
 /**
- * The batch's own outputs besides the per-package reports: the entries of batch.json, the batch-level rule
- * (「每个申报主体最多申报3个垂直行业模型」, seed 000) and index.html, a sortable list of all packages.
+ * The batch's own outputs besides the per-package reports: the entries of batch.json and index.html, a sortable
+ * list of all packages with the batch findings (the batch rules themselves are src/checks/batch.ts).
  */
-import { normalizeUscc } from "../extract/fields/uscc.js";
 import type { Finding } from "../model.js";
 import { escapeHtml } from "./html.js";
 import { VERDICT_LABELS } from "./labels.js";
-import type { Report, Verdict } from "./schema.js";
-import { fieldText, pickField } from "./summary-table/values.js";
+import type { Verdict } from "./schema.js";
 
 export interface BatchEntry {
   /** Package name = its folder under the output directory. */
@@ -44,37 +42,6 @@ export interface BatchResult {
   packages: BatchEntry[];
   /** Findings that need several packages to see. */
   findings: Finding[];
-}
-
-const MAX_MODELS_PER_APPLICANT = 3;
-const VERTICAL_CALL = "wuhan-vertical-model-2025";
-
-export function batchFindings(items: ReadonlyArray<{ entry: BatchEntry; report: Report }>): Finding[] {
-  const byApplicant = new Map<string, Array<{ entry: BatchEntry; report: Report }>>();
-  for (const item of items) {
-    if (item.report.call?.id !== VERTICAL_CALL) continue;
-    const uscc = fieldText(item.report, "applicant.uscc");
-    if (!uscc) continue;
-    const key = normalizeUscc(uscc);
-    byApplicant.set(key, [...(byApplicant.get(key) ?? []), item]);
-  }
-  const findings: Finding[] = [];
-  for (const [uscc, group] of byApplicant) {
-    if (group.length <= MAX_MODELS_PER_APPLICANT) continue;
-    const name = fieldText(group[0]!.report, "applicant.name") ?? uscc;
-    const models = group.map((g) => `「${g.entry.name}」${fieldText(g.report, "model.name") ?? ""}`);
-    findings.push({
-      ruleId: "batch/models-per-applicant",
-      severity: "error",
-      category: "eligibility",
-      message: `申报主体${name}（统一社会信用代码 ${uscc}）在本批次中申报了 ${group.length} 个垂直行业模型：${models.join("、")}。通知规定「每个申报主体最多申报3个垂直行业模型」，请与申报单位确认保留的模型，其余撤回。`,
-      fieldKeys: ["applicant.uscc"],
-      expected: MAX_MODELS_PER_APPLICANT,
-      actual: { count: group.length, packages: group.map((g) => g.entry.name) },
-      evidence: group.flatMap((g) => pickField(g.report, "applicant.uscc")?.evidence.slice(0, 1) ?? []),
-    });
-  }
-  return findings;
 }
 
 const VERDICT_RANK: Record<Verdict, number> = { reject: 0, fix: 1, pass: 2 };

@@ -1,9 +1,11 @@
 /**
  * The HTML writer: one self-contained page (inline CSS, no scripts, no external URLs) for reading on screen
- * and printing on A4. Verdict banner first, then findings grouped by severity and category, the evaluator's
- * 关键信息 with their sources, and the files read. All document text is untrusted and escaped.
+ * and printing on A4. Verdict banner first, then findings grouped by severity and category (with page thumbnails
+ * when given: inline data: URIs), the evaluator summary (关键信息 with sources, subsidy estimate), and the files read.
+ * All document text is untrusted and escaped.
  */
-import type { Category, Evidence, Field, Finding, Severity } from "../model.js";
+import type { Category, Evidence, Finding, Severity } from "../model.js";
+import { buildEvaluatorSummary, type SummaryRow } from "./evaluator-summary.js";
 import {
   CATEGORY_LABELS,
   LLM_ADVICE_TITLE,
@@ -13,27 +15,14 @@ import {
   VERDICT_NOTES,
 } from "./labels.js";
 import type { Report } from "./schema.js";
-import { pickField, valueText } from "./summary-table/values.js";
+import { ESTIMATE_LABEL, WUHAN_POLICY, wan, type SubsidyAssessment } from "./subsidy.js";
+import { ABSTRACT_TITLE, SUBSIDY_TITLE, SUMMARY_TITLE } from "./summary-format.js";
+import type { Thumbnails } from "./thumbnails.js";
 
-/** 关键信息 for the evaluator: label and field keys (a trailing `.*` lists every year). */
-const KEY_FIELDS: ReadonlyArray<{ label: string; keys: readonly string[]; unit?: string }> = [
-  { label: "申报单位", keys: ["applicant.name"] },
-  { label: "统一社会信用代码", keys: ["applicant.uscc"] },
-  { label: "模型/产品名称", keys: ["model.name", "product.name", "platform.name", "scenario.name"] },
-  { label: "模型类型", keys: ["model.type", "product.type"] },
-  { label: "参数量", keys: ["model.paramsYi"], unit: "亿" },
-  { label: "营业收入", keys: ["finance.revenue.*"], unit: "万元" },
-  { label: "研发投入", keys: ["finance.rdExpense.*", "model.rdCost", "product.rdCost"], unit: "万元" },
-  { label: "备案号", keys: ["model.filingNumber"] },
-  { label: "联合体", keys: ["applicant.consortium", "applicant.partnerIntro"] },
-];
-
-/** Which reading a key is, when one 关键信息 row can come from several keys. */
-const KEY_NOTES: Record<string, string> = {
-  "model.rdCost": "（模型研发）",
-  "product.rdCost": "（产品研发）",
-  "applicant.partnerIntro": "（联合单位）",
-};
+export interface HtmlOptions {
+  /** Page thumbnails for the findings' evidence (renderThumbnails); without them the places are text only. */
+  thumbnails?: Thumbnails;
+}
 
 const CSS = `
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:0 auto;max-width:60rem;padding:1.5rem;color:#222;line-height:1.55}
@@ -42,24 +31,31 @@ h1{font-size:1.5rem;margin:0 0 .8rem}h2{font-size:1.2rem;border-bottom:2px solid
 .v-pass{background:#2e7d32}.v-fix{background:#e69500}.v-reject{background:#c62828}
 .meta{margin:.8rem 0;padding:0;list-style:none}.meta li{margin:.15rem 0}
 .counts span{display:inline-block;margin-right:1rem;font-weight:bold}.c-error{color:#c62828}.c-warning{color:#b26a00}.c-info{color:#1565c0}
-ol.findings>li{margin:.5rem 0;page-break-inside:avoid;break-inside:avoid}
+ol.findings>li{margin:.5rem 0;page-break-inside:avoid;break-inside:avoid}ol.findings>li.thumbs{page-break-inside:auto;break-inside:auto}
+.place{break-after:avoid;page-break-after:avoid}.ev{break-inside:avoid;page-break-inside:avoid}blockquote{break-inside:avoid;page-break-inside:avoid}
 .rule{font-family:monospace;font-size:.8rem;color:#777;margin-left:.4rem}
 blockquote{margin:.25rem 0 .25rem 1rem;padding:.2rem .6rem;border-left:3px solid #bbb;background:#f6f6f6;font-size:.9rem;white-space:pre-wrap}
 .place{color:#555;font-size:.88rem}
 table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid #bbb;padding:.3rem .45rem;text-align:left;vertical-align:top}th{background:#eee}
 tr{page-break-inside:avoid;break-inside:avoid}.none{color:#999}
+section.keys tbody th{width:9.5em}section.keys tbody td:nth-child(2){width:14em}
 footer{margin-top:2rem;font-size:.8rem;color:#777}
+figure.thumb{margin:.3rem 0 .6rem 1rem;break-inside:avoid;page-break-inside:avoid}figure.thumb img{display:block;max-width:100%;height:auto;border:1px solid #bbb;box-shadow:0 1px 3px rgba(0,0,0,.15)}
+.note{color:#555;font-size:.9rem}.tag{display:inline-block;margin-left:.5rem;padding:0 .35rem;border:1px solid #999;border-radius:3px;font-size:.75rem;color:#555;font-weight:normal}
+.subsidy{border:1px solid #bbb;border-radius:6px;padding:.5rem .9rem;break-inside:avoid;page-break-inside:avoid}.subsidy .amount{font-size:1.1rem;margin:.3rem 0}
+.subsidy dl{display:grid;grid-template-columns:6em 1fr;gap:.25rem .6rem;margin:.4rem 0}.subsidy dt{color:#555}.subsidy dd{margin:0}.subsidy ul{margin:0;padding-left:1.2rem}
 @page{size:A4;margin:15mm 14mm}
 @media print{body{max-width:none;padding:0;font-size:10.5pt}.verdict{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-h2,h3{page-break-after:avoid;break-after:avoid}section.keys{page-break-before:always;break-before:page}a{color:inherit;text-decoration:none}}
+h2,h3{page-break-after:avoid;break-after:avoid}figure.thumb img{box-shadow:none;max-width:120mm}section.keys{page-break-before:always;break-before:page}a{color:inherit;text-decoration:none}}
 `;
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export function formatHtml(report: Report): string {
+export function formatHtml(report: Report, options: HtmlOptions = {}): string {
   const { summary } = report;
+  const { thumbnails } = options;
   const e = escapeHtml;
   const out: string[] = [
     "<!DOCTYPE html>",
@@ -76,10 +72,16 @@ export function formatHtml(report: Report): string {
     const r = summary.rules;
     out.push(`<li>检查规则：通过 ${r.passed} 条，未通过 ${r.failed} 条，因缺少材料未能检查 ${r.notEvaluated} 条</li>`);
   }
+  if (thumbnails && thumbnails.omitted > 0) {
+    out.push(
+      `<li class="note">页面截图已达上限（每份报告 ${thumbnails.limit} 张），其余 ${thumbnails.omitted} 处出处未附截图，请按文件名和页码查看原件。</li>`,
+    );
+  }
   out.push("</ul>");
-  for (const severity of ["error", "warning", "info"] as const) out.push(...findingsSection(report, severity));
+  for (const severity of ["error", "warning", "info"] as const)
+    out.push(...findingsSection(report, severity, thumbnails));
   const llm = report.stages.llm;
-  out.push(...keyFieldsSection(report));
+  out.push(...summarySection(report));
   if (llm.used && (llm.summary || llm.narrative?.length)) {
     out.push(`<h2>${LLM_ADVICE_TITLE}</h2>`, "<ul>");
     if (llm.summary) out.push(`<li>项目简介（模型生成）：${e(llm.summary.description)}</li>`);
@@ -96,7 +98,7 @@ export function formatHtml(report: Report): string {
   return out.join("\n");
 }
 
-function findingsSection(report: Report, severity: Severity): string[] {
+function findingsSection(report: Report, severity: Severity, thumbnails: Thumbnails | undefined): string[] {
   const findings = report.findings.filter((f) => f.severity === severity);
   if (findings.length === 0) return [];
   const out = [
@@ -106,15 +108,32 @@ function findingsSection(report: Report, severity: Severity): string[] {
     const group = findings.filter((f) => f.category === category);
     if (group.length === 0) continue;
     out.push(`<h3>${CATEGORY_LABELS[category]}</h3>`, '<ol class="findings">');
-    out.push(...group.map(findingItem), "</ol>");
+    out.push(...group.map((f) => findingItem(f, thumbnails)), "</ol>");
   }
   out.push("</section>");
   return out;
 }
 
-function findingItem(f: Finding): string {
-  const evidence = f.evidence.map((ev) => evidenceHtml(ev)).join("");
-  return `<li>${escapeHtml(f.message)}<span class="rule">${escapeHtml(f.ruleId)}</span>${evidence}</li>`;
+function findingItem(f: Finding, thumbnails: Thumbnails | undefined): string {
+  const thumbs = f.evidence.map((ev) => thumbnailHtml(ev, thumbnails));
+  const evidence = f.evidence
+    .map((ev, i) => (thumbs[i] ? `<div class="ev">${evidenceHtml(ev)}${thumbs[i]}</div>` : evidenceHtml(ev)))
+    .join("");
+  // A finding with pictures may break across pages; short ones stay whole.
+  const open = thumbs.some((t) => t !== "") ? '<li class="thumbs">' : "<li>";
+  return `${open}${escapeHtml(f.message)}<span class="rule">${escapeHtml(f.ruleId)}</span>${evidence}</li>`;
+}
+
+/** Crops are shown at 80% of their pixels (sharp on high-density screens and in print); pages as small overviews. */
+function thumbnailHtml(ev: Evidence, thumbnails: Thumbnails | undefined): string {
+  const t = thumbnails?.get(ev);
+  if (!t) return "";
+  const k = t.highlighted ? 0.8 : 0.6;
+  const alt = `「${ev.file}」第${ev.page}页${t.highlighted ? "（框出处为引文位置）" : ""}`;
+  return (
+    `<figure class="thumb${t.highlighted ? "" : " page"}"><img src="${t.src}" width="${Math.round(t.width * k)}" ` +
+    `height="${Math.round(t.height * k)}" alt="${escapeHtml(alt)}"></figure>`
+  );
 }
 
 function evidenceHtml(ev: Evidence, maxQuote = 200): string {
@@ -126,42 +145,61 @@ function evidenceHtml(ev: Evidence, maxQuote = 200): string {
   );
 }
 
-function keyFieldsSection(report: Report): string[] {
+function summarySection(report: Report): string[] {
+  const s = buildEvaluatorSummary(report);
   const out = [
-    '<section class="keys"><h2>关键信息</h2>',
+    `<section class="keys"><h2>${SUMMARY_TITLE}</h2>`,
     "<table><thead><tr><th>项目</th><th>内容</th><th>出处</th></tr></thead><tbody>",
+    ...s.rows.map(rowHtml),
+    "</tbody></table>",
+    `<h3>${SUBSIDY_TITLE}</h3>`,
+    ...subsidyHtml(s.subsidy),
   ];
-  for (const item of KEY_FIELDS) {
-    const fields = item.keys.flatMap((key) => keyFields(report, key));
-    if (fields.length === 0) {
-      out.push(`<tr><th>${item.label}</th><td class="none">未找到</td><td></td></tr>`);
-      continue;
-    }
-    for (const f of fields) {
-      const year = /\.(\d{4})$/.exec(f.key)?.[1];
-      const label = `${item.label}${year ? `（${year}年）` : (KEY_NOTES[f.key] ?? "")}`;
-      const value = `${valueText(f.value)}${typeof f.value === "number" && item.unit ? ` ${item.unit}` : ""}`;
-      const source = f.evidence[0] ? evidenceHtml(f.evidence[0], 80) : '<span class="none">无</span>';
-      out.push(`<tr><th>${escapeHtml(label)}</th><td>${escapeHtml(value)}</td><td>${source}</td></tr>`);
-    }
+  if (s.abstract) {
+    out.push(`<h3>${ABSTRACT_TITLE}</h3>`, `<blockquote>${escapeHtml(s.abstract)}</blockquote>`);
+    if (s.llmModel) out.push(`<div class="place">模型：${escapeHtml(s.llmModel)}</div>`);
   }
-  out.push("</tbody></table></section>");
+  out.push("</section>");
   return out;
 }
 
-/** The best reading of `key`, or of every `prefix.<year>` for `prefix.*`, years ascending. */
-function keyFields(report: Report, key: string): Field[] {
-  if (!key.endsWith(".*")) return [pickField(report, key)].filter((f): f is Field => f !== undefined);
-  const prefix = key.slice(0, -1);
-  const keys = [
-    ...new Set(
-      report.fields.map((f) => f.key).filter((k) => k.startsWith(prefix) && /^\d{4}$/.test(k.slice(prefix.length))),
-    ),
+function rowHtml(row: SummaryRow): string {
+  const label = `<th>${escapeHtml(row.label)}</th>`;
+  if (row.value === null) return `<tr>${label}<td class="none">未找到</td><td></td></tr>`;
+  const llm = row.byLlm ? '<span class="tag">大模型抽取</span>' : "";
+  const source = row.evidence
+    ? evidenceHtml(row.evidence, 80)
+    : `<span class="none">${escapeHtml(row.sourceNote ?? "无")}</span>`;
+  return `<tr>${label}<td>${escapeHtml(row.value)}${llm}</td><td>${source}</td></tr>`;
+}
+
+function subsidyHtml(a: SubsidyAssessment): string[] {
+  const e = escapeHtml;
+  if (a.kind === "not-applicable") {
+    return [`<div class="subsidy"><p class="amount">不适用</p><p>${e(a.reason)}</p></div>`];
+  }
+  const out = [
+    '<div class="subsidy">',
+    a.kind === "estimate"
+      ? `<p class="amount">估算补助：<b>${wan(a.amountWan)}</b><span class="tag">${ESTIMATE_LABEL}</span></p>`
+      : `<p class="amount">估算补助：无法估算</p>`,
+    "<dl>",
+    `<dt>依据</dt><dd>${e(WUHAN_POLICY.title)}（${e(WUHAN_POLICY.docNo)}，${e(WUHAN_POLICY.effective)}）${e(a.clause.article)}${a.basis === "analogous" ? "（参照）" : ""}</dd>`,
+    `<dt>条款原文</dt><dd><blockquote>${e(a.clause.quote)}</blockquote></dd>`,
   ];
-  return keys
-    .sort()
-    .map((k) => pickField(report, k))
-    .filter((f): f is Field => f !== undefined);
+  if (a.kind === "estimate") {
+    out.push(
+      `<dt>输入</dt><dd>${e(a.input.label)} ${wan(a.input.valueWan)}${evidenceHtml(a.input.evidence, 80)}</dd>`,
+      `<dt>计算</dt><dd>${e(a.formula)}</dd>`,
+    );
+  } else {
+    out.push(
+      `<dt>计算方法</dt><dd>${e(a.clause.base)} × ${Math.round(a.clause.rate * 100)}%，最高${wan(a.clause.capWan)}</dd>`,
+    );
+  }
+  if (a.notes.length > 0) out.push(`<dt>说明</dt><dd><ul>${a.notes.map((n) => `<li>${e(n)}</li>`).join("")}</ul></dd>`);
+  out.push("</dl></div>");
+  return out;
 }
 
 function filesSection(report: Report): string[] {

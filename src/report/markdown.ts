@@ -1,6 +1,7 @@
 /**
  * The Markdown writer, in Chinese for the applicant and the reviewer: verdict first, then errors, warnings
- * and infos grouped by category, each with its message, places and quotes; the files read last.
+ * and infos grouped by category, each with its message, places and quotes; the evaluator summary (关键信息 with
+ * sources, subsidy estimate); the files read last.
  */
 import type { Category, Finding } from "../model.js";
 import {
@@ -12,6 +13,7 @@ import {
   VERDICT_NOTES,
 } from "./labels.js";
 import type { Report } from "./schema.js";
+import { summaryMarkdownSection } from "./summary-format.js";
 
 export function formatMarkdown(report: Report): string {
   const { summary } = report;
@@ -43,6 +45,7 @@ export function formatMarkdown(report: Report): string {
     for (const note of llm.narrative ?? []) out.push(`- ${note.message}`);
     out.push("");
   }
+  out.push(...summaryMarkdownSection(report));
   out.push("## 已读取的文件", "", "| 文件 | 类型 | 页数 | 文字来源 |", "|---|---|---|---|");
   for (const f of report.package.files) {
     out.push(`| ${cell(f.path)} | ${f.kind} | ${f.pages} | ${TEXT_SOURCE_LABELS[f.textSource] ?? f.textSource} |`);

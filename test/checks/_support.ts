@@ -17,23 +17,29 @@ import type { TocEntry } from "../../src/extract/toc.js";
 import type { DocType, Document, Field, Finding, Package } from "../../src/model.js";
 
 export const FIXTURES = path.resolve(import.meta.dirname, "../../fixtures/packages");
-export type FixtureName = "wuhan-vertical-a" | "hunan-ai-model-b" | "wuhan-vertical-c";
+export type FixtureName =
+  "wuhan-vertical-a" | "hunan-ai-model-b" | "wuhan-vertical-c" | "hubei-industrial-model-e" | "hunan-digital-center-j";
 
-const loaded = new Map<FixtureName, Promise<{ pkg: Package; extraction: Extraction }>>();
+const loaded = new Map<string, Promise<{ pkg: Package; extraction: Extraction }>>();
 
 export function loadFixture(name: FixtureName): Promise<{ pkg: Package; extraction: Extraction }> {
-  let p = loaded.get(name);
+  return loadPaths(name, [path.join(FIXTURES, name)]);
+}
+
+/** Real files read as one package (a fixture package plus a document, say), once per test process under `key`. */
+export function loadPaths(key: string, paths: string[]): Promise<{ pkg: Package; extraction: Extraction }> {
+  let p = loaded.get(key);
   if (!p) {
-    p = withLock(name, async () => {
+    p = withLock(key, async () => {
       // Imported here so tests built on hand-made contexts do not load the PDF and OCR stack.
       const [{ ingest }, { extract }] = await Promise.all([
         import("../../src/ingest/ingest.js"),
         import("../../src/extract/extract.js"),
       ]);
-      const pkg = await ingest([path.join(FIXTURES, name)], { cacheDir: sharedCacheDir() });
+      const pkg = await ingest(paths, { cacheDir: sharedCacheDir() });
       return { pkg, extraction: extract(pkg) };
     });
-    loaded.set(name, p);
+    loaded.set(key, p);
   }
   return p;
 }
@@ -56,6 +62,12 @@ async function withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
   } finally {
     await rmdir(lock);
   }
+}
+
+/** The context for real files read as one package, under the pack of the call its form names (or another pack). */
+export async function pathsContext(key: string, paths: string[], pack?: CallPack): Promise<RuleContext> {
+  const { pkg, extraction } = await loadPaths(key, paths);
+  return createContext(pkg, extraction, pack ?? packFor(extraction.call?.id)!);
 }
 
 /** The context for a fixture under its own call's pack (or another pack). */
@@ -96,6 +108,10 @@ export interface FakeInput {
   findings?: Finding[];
   /** Pages read by OCR, as "file#page". */
   ocrPages?: string[];
+  /** Pages on which ingest found a red seal, as "file#page". */
+  sealedPages?: string[];
+  /** Text lines of a page (no boxes), as "file#page" → lines. */
+  pageLines?: Record<string, string[]>;
 }
 
 /** A minimal package and extraction for edge cases; pages exist for every place the fields and documents name. */
@@ -106,23 +122,33 @@ export function fakeContext(input: FakeInput, pack: Partial<CallPack> = {}): Rul
   const add = (file: string, page: number) => places.set(file, (places.get(file) ?? new Set()).add(page));
   for (const d of documents) for (let p = d.pages[0]; p <= d.pages[1]; p++) add(d.file, p);
   for (const f of fields) for (const e of f.evidence) add(e.file, e.page);
+  for (const at of [...(input.sealedPages ?? []), ...Object.keys(input.pageLines ?? {})]) {
+    const [file, page] = at.split("#");
+    add(file!, Number(page));
+  }
   const ocr = new Set(input.ocrPages ?? []);
+  const sealed = new Set(input.sealedPages ?? []);
   const pkg: Package = {
     name: "pkg",
     files: [...places].map(([file, pages]) => ({
       path: file,
       sha256: "0".repeat(64),
       bytes: 1,
-      kind: file.endsWith(".docx") ? "docx" : "pdf",
+      kind: file.endsWith(".docx") ? "docx" : /\.(jpe?g|png)$/i.test(file) ? "image" : "pdf",
       pages: [...pages].map((index) => ({
         index,
         width: 595,
         height: 842,
         unit: "pt" as const,
         source: ocr.has(`${file}#${index}`) ? ("ocr" as const) : ("text" as const),
-        lines: [],
+        lines: (input.pageLines?.[`${file}#${index}`] ?? []).map((text) => ({
+          text,
+          source: "text" as const,
+          confidence: 1,
+        })),
         tables: [],
         images: [],
+        ...(sealed.has(`${file}#${index}`) ? { seals: [{ confidence: 0.9 }] } : {}),
       })),
       textSource: "text" as const,
       status: "ok" as const,

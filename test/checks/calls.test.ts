@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { BATCH_RULES } from "../../src/checks/batch.js";
 import { CALL_PACKS, packFor } from "../../src/checks/calls/index.js";
 import { runChecks } from "../../src/checks/engine.js";
 import { RULES } from "../../src/checks/rules/index.js";
@@ -18,6 +19,7 @@ describe("call packs", () => {
     "%s: rules exist, every document cites its clause",
     (_, pack) => {
       for (const id of Object.keys(pack.rules)) expect(RULES[id], id).toBeDefined();
+      for (const id of Object.keys(pack.batch ?? {})) expect(BATCH_RULES[id], id).toBeDefined();
       expect(pack.documents.some((d) => d.docTypes.includes("application-form"))).toBe(true);
       for (const d of pack.documents) {
         expect(d.clause.length, d.name).toBeGreaterThan(4);

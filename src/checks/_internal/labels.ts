@@ -49,6 +49,11 @@ const KEY_LABELS: Record<string, string> = {
   "cover.modelName": "封面模型名称",
   "cover.address": "封面单位地址",
   "pledge.date": "承诺书日期",
+  "center.teamTotal": "技术团队总人数",
+  "center.teamDigital": "行业技术人才与数字化专业人才人数",
+  "center.teamDigitalPercent": "行业技术人才与数字化专业人才占比",
+  "rd.period": "专项审计期间",
+  "credit.queryDate": "信用报告查询日期",
 };
 
 /** finance.revenue.2024 → 2024年营业收入（万元）; unknown keys are shown as they are. */

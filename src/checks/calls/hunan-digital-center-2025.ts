@@ -1,6 +1,6 @@
 /** 湖南省制造业数字化转型促进中心 (seed 003: 申报条件 and 申报书 三、相关附件). */
 import type { CallPack } from "../types.js";
-import { BASE_RULES } from "./_shared.js";
+import { BASE_RULES, HUNAN_BATCH, HUNAN_COVER_SEAL, HUNAN_PLEDGE } from "./_shared.js";
 
 const ATTACH = "申报书 三、相关附件";
 const TWO_YEARS = ["2023", "2024"] as const;
@@ -80,5 +80,45 @@ export const hunanDigitalCenter2025: CallPack = {
     "required-field": "error",
     "text-length": "error",
     "list-size": ["error", { key: "applicant.consortium", max: 7, clause: "申报条件1.……成员单位数量不超过7家" }],
+    arithmetic: [
+      "error",
+      {
+        relations: [
+          { left: "staff.rd.*", right: "staff.total.*" },
+          // 技术团队人员情况: 「总共X人，其中行业技术人才与数字化专业人才Y人，占Z%」
+          { part: "center.teamDigital", whole: "center.teamTotal", percent: "center.teamDigitalPercent" },
+        ],
+      },
+    ],
+    "number-range": [
+      "error",
+      {
+        limits: [
+          {
+            key: "center.teamDigitalPercent",
+            min: 50,
+            unit: "%",
+            clause: "申报条件3.拥有健全的管理团队和专职技术团队，技术团队中行业技术人才与数字化专业人才总占比不低于50%",
+          },
+        ],
+      },
+    ],
+    "pledge-signed": ["error", { clause: HUNAN_PLEDGE }],
+    "seal-required": [
+      "warning",
+      {
+        places: [
+          HUNAN_COVER_SEAL,
+          {
+            name: "「（盖单位公章）」处",
+            docTypes: ["consortium-agreement"],
+            scope: "document",
+            clause:
+              "联合体协议书（模板）：牵头人名称：____（盖单位公章）……成员一名称：____（盖单位公章）；说明：……分别两两盖章……上传扫描件",
+          },
+        ],
+      },
+    ],
   },
+  batch: HUNAN_BATCH,
 };

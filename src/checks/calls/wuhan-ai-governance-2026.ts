@@ -1,15 +1,29 @@
 /** 市经信局 市公安局关于联合开展“人工智能+社会治理”创新应用征集的通知 (seed 002): four forms, one list. */
 import type { CallId } from "../../extract/types.js";
+import type { DateWindow } from "../rules/date-window.js";
 import type { CallPack } from "../types.js";
 import { BASE_RULES, licenceOrCertificate, PROOF_TYPES } from "./_shared.js";
 
+const DEADLINE = {
+  date: "2026-07-07",
+  clause: "四、征集要求（一）……于2026年7月7日17:00前将纸质材料……报送至市经信局213室",
+};
+
 type Direction = Extract<CallId, `wuhan-ai-governance-2026/${string}`>;
 
-function governancePack(callId: Direction, title: string, form: string, proof: string): CallPack {
+/** `windows`: the 近三年 统计时段 a direction's form states for its R&D figure, applied to a 专项审计's period. */
+function governancePack(
+  callId: Direction,
+  title: string,
+  form: string,
+  proof: string,
+  windows: readonly DateWindow[] = [],
+): CallPack {
   return {
     callId,
     title,
     version: "2026",
+    deadline: DEADLINE,
     source: "市经信局 市公安局关于联合开展“人工智能+社会治理”创新应用征集的通知（2026年）",
     documents: [
       { name: form, docTypes: ["application-form"], clause: "四、征集要求（一）……指导申报单位分类填写对应的申报表" },
@@ -25,20 +39,44 @@ function governancePack(callId: Direction, title: string, form: string, proof: s
       ],
       "required-field": "error",
       "text-length": "error",
+      "credit-report": [
+        "error",
+        { clause: "二、征集对象……近三年无重大安全事故、未在严重违法失信名单有效期内，正常开展经营活动" },
+      ],
+      "pledge-signed": [
+        "error",
+        { clause: "附件1–4 承诺书（模板）：申请单位法人代表（签名）：申请单位（盖章）：年 月 日" },
+      ],
+      "seal-required": [
+        "warning",
+        {
+          places: [
+            {
+              name: "封面「申报单位（加盖公章）」处",
+              docTypes: ["application-form"],
+              scope: "cover",
+              clause:
+                "附件1–4 申报书封面：申报单位____（加盖公章）；四、征集要求（一）……同步报送电子版（Word和PDF盖章扫描件）",
+            },
+          ],
+        },
+      ],
       // 「同一个项目最多支持3家单位联合申报」 has no consortium cell on these forms to count; no registered-in
       // either: 征集对象 names no region of registration.
       "date-window": [
         "error",
         {
-          windows: [
-            {
-              key: "cover.date",
-              notAfter: "2026-07-07",
-              clause: "于2026年7月7日17:00前将纸质材料……报送至市经信局213室",
-            },
-          ],
+          windows: [{ key: "cover.date", notAfter: DEADLINE.date, clause: DEADLINE.clause }, ...windows],
         },
       ],
+    },
+    batch: {
+      "batch/duplicate-package": [
+        "error",
+        { clause: "四、征集要求（一）……各区梳理汇总初审，形成推荐意见和本区（本单位）汇总表" },
+      ],
+      "batch/duplicate-project": ["warning", { clause: "四、征集要求（二）……同一项目/产品原则上不得重复申报多个方向" }],
+      "batch/applicant-identity": ["warning", { clause: "四、征集要求（二）申报单位提交的材料内容须完整、真实、准确" }],
     },
   };
 }
@@ -54,6 +92,15 @@ export const wuhanAiGovernanceModelAgent = governancePack(
   "社会治理行业模型和智能体",
   "武汉市社会治理行业模型和智能体项目申报书",
   "体现产品技术水平、开发进展和应用情况，以及取得成效的相关证明材料，包括但不限于模型建设运行证明、国家网信办模型（算法）备案、专利、软著、获奖、应用截图、调研报告等",
+  [
+    {
+      key: "rd.period",
+      notBefore: "2023-06-01",
+      notAfter: "2026-05-30",
+      clause: "附件2 二、近三年研发投入（万元）（近三年时间：2023年6月1日至2026年5月30日）",
+      category: "consistency",
+    },
+  ],
 );
 export const wuhanAiGovernancePlatform = governancePack(
   "wuhan-ai-governance-2026/platform",
@@ -66,4 +113,13 @@ export const wuhanAiGovernanceTerminal = governancePack(
   "社会治理行业智能终端产品",
   "武汉市社会治理行业智能终端产品申报书",
   "产品图片、技术水平、知识产权、获奖、检测报告、应用证明、调研报告等相关材料",
+  [
+    {
+      key: "rd.period",
+      notBefore: "2023-05-01",
+      notAfter: "2026-04-30",
+      clause: "附件4 二、近三年研发成本（万元）（统计时段：2023年5月1日至2026年4月30日）",
+      category: "consistency",
+    },
+  ],
 );

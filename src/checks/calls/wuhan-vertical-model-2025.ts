@@ -2,12 +2,16 @@
 import type { CallPack } from "../types.js";
 import { BASE_RULES, licenceOrCertificate, PROOF_TYPES, STAFF_RELATIONS } from "./_shared.js";
 
-const DEADLINE = "于2025年10月23日（星期四）前，将纸质版材料……报送至市经信局409室";
+const DEADLINE = {
+  date: "2025-10-23",
+  clause: "三、申报流程（二）……于2025年10月23日（星期四）前，将纸质版材料……报送至市经信局409室",
+};
 
 export const wuhanVerticalModel2025: CallPack = {
   callId: "wuhan-vertical-model-2025",
   title: "武汉市垂直行业模型征集入库和评选补助",
   version: "2025.10.14",
+  deadline: DEADLINE,
   source: "市经信局关于开展垂直行业模型征集入库和评选补助的通知（武汉市经济和信息化局，2025年10月14日）",
   documents: [
     {
@@ -55,8 +59,15 @@ export const wuhanVerticalModel2025: CallPack = {
       "error",
       {
         windows: [
-          { key: "cover.date", notAfter: "2025-10-23", clause: DEADLINE },
-          { key: "pledge.date", notAfter: "2025-10-23", clause: DEADLINE },
+          { key: "cover.date", notAfter: DEADLINE.date, clause: DEADLINE.clause },
+          { key: "pledge.date", notAfter: DEADLINE.date, clause: DEADLINE.clause },
+          {
+            key: "rd.period",
+            notBefore: "2022-10-01",
+            notAfter: "2025-09-30",
+            clause: "附件1 二、近三年模型研发成本（万元）（近三年时间：2022年10月1日至2025年9月30日）",
+            category: "consistency",
+          },
         ],
       },
     ],
@@ -69,7 +80,46 @@ export const wuhanVerticalModel2025: CallPack = {
       },
     ],
     arithmetic: ["error", { relations: STAFF_RELATIONS }],
+    "credit-report": [
+      "error",
+      {
+        clause:
+          "二、申报条件（一）……近三年无重大安全事故、重大环境污染事故、重大质量事故，未在严重违法失信名单有效期内，正常开展经营活动",
+      },
+    ],
+    "pledge-signed": [
+      "error",
+      { clause: "附件1 承诺书（模板）：申请单位法人代表（签名）：申请单位（盖章）：年 月 日" },
+    ],
+    "seal-required": [
+      "warning",
+      {
+        places: [
+          {
+            name: "封面「申报单位（加盖公章）」处",
+            docTypes: ["application-form"],
+            scope: "cover",
+            clause: "附件1 申报书封面：申报单位____（加盖公章）；三、申报流程（二）……同步报送电子版（Word和PDF盖章件）",
+          },
+        ],
+      },
+    ],
     // The notice sets no 字数 limit for the applicant's form (「100字左右」 is the district's 汇总表).
     "text-length": "off",
+  },
+  batch: {
+    "batch/models-per-applicant": [
+      "error",
+      { max: 3, clause: "二、申报条件（四）每个申报主体最多申报3个垂直行业模型" },
+    ],
+    "batch/duplicate-package": ["error", { clause: "三、申报流程（二）……梳理汇总初审，形成推荐函和汇总表" }],
+    "batch/duplicate-project": [
+      "warning",
+      { clause: "二、申报条件（一）……为模型牵头研发单位；（四）每个申报主体最多申报3个垂直行业模型" },
+    ],
+    "batch/applicant-identity": [
+      "warning",
+      { clause: "二、申报条件（一）申报主体须是在武汉市境内登记注册，具有独立法人资格……的企事业单位" },
+    ],
   },
 };

@@ -1,52 +1,56 @@
 /**
  * Figures on the form that must hold together: 人工智能营业收入 ≤ 营业收入 (year by year), 人工智能研发人员 ≤
- * 研发人员 ≤ 员工总数. Form values only; `*` in a key stands for the year and pairs the same year on both sides.
+ * 研发人员 ≤ 员工总数, and a share written out in full (「总共X人，其中Y人，占Z%」: Y ≤ X and Y/X ≈ Z%, within one
+ * unit of the last digit written, so both rounding and truncation pass). Form values only; `*` in a key stands
+ * for the year and pairs the same year on both sides. Thresholds on a share (「不低于50%」) are number-range's.
  */
 import type { Field } from "../../model.js";
 import { evidenceOf, formFields } from "../_internal/fields.js";
 import { keyLabel } from "../_internal/labels.js";
 import type { Rule, RuleContext, RuleReport } from "../types.js";
 
-export interface Relation {
-  /** left ≤ right */
+/** left ≤ right */
+export interface Bound {
   left: string;
   right: string;
 }
 
+/** part ≤ whole, and part / whole × 100 ≈ percent */
+export interface Share {
+  part: string;
+  whole: string;
+  percent: string;
+}
+
+export type Relation = Bound | Share;
+
 export const arithmetic: Rule<{ relations: readonly Relation[] }> = {
   meta: {
     id: "arithmetic",
-    description: "申报书中相关数据之间的数量关系成立（分项不大于总数）",
+    description: "申报书中相关数据之间的数量关系成立（分项不大于总数，占比与人数相符）",
     category: "consistency",
     messages: {
       exceeds:
         "申报书中「{{left}}」为{{leftValue}}，大于「{{right}}」{{rightValue}}（{{where}}）。分项不应超过总数，请核对后更正。",
+      shareOff:
+        "申报书中「{{part}}」为{{partValue}}、「{{whole}}」为{{wholeValue}}，占比应为{{computed}}%，但「{{percent}}」填写为{{percentValue}}%（{{where}}）。请核对人数或占比后更正。",
     },
   },
   check(ctx, options) {
     const reports: RuleReport[] = [];
     let compared = 0;
     for (const rel of options.relations) {
-      for (const [leftKey, rightKey] of pairs(ctx, rel)) {
+      const pairsOf = "part" in rel ? [[rel.part, rel.whole] as [string, string]] : pairs(ctx, rel);
+      for (const [leftKey, rightKey] of pairsOf) {
         const l = numeric(ctx, leftKey);
         const r = numeric(ctx, rightKey);
         if (!l || !r) continue;
         compared++;
-        if ((l.value as number) <= (r.value as number) + 1e-9) continue;
-        reports.push({
-          messageId: "exceeds",
-          data: {
-            left: keyLabel(leftKey),
-            leftValue: l.value as number,
-            right: keyLabel(rightKey),
-            rightValue: r.value as number,
-          },
-          evidence: evidenceOf(l, r),
-          docType: "application-form",
-          fieldKeys: [leftKey, rightKey],
-          expected: { [leftKey]: `<= ${r.value as number}` },
-          actual: { [leftKey]: l.value, [rightKey]: r.value },
-        });
+        if ((l.value as number) > (r.value as number) + 1e-9) reports.push(exceeds(leftKey, l, rightKey, r));
+        else if ("part" in rel) {
+          const p = numeric(ctx, rel.percent);
+          if (p && shareOff(l, r, p)) reports.push(shareReport(rel, l, r, p));
+        }
       }
     }
     if (compared === 0) return { status: "not-evaluated", reason: "申报书中没有可核对的数据" };
@@ -54,7 +58,53 @@ export const arithmetic: Rule<{ relations: readonly Relation[] }> = {
   },
 };
 
-function pairs(ctx: RuleContext, rel: Relation): Array<[string, string]> {
+function exceeds(leftKey: string, l: Field, rightKey: string, r: Field): RuleReport {
+  return {
+    messageId: "exceeds",
+    data: {
+      left: keyLabel(leftKey),
+      leftValue: l.value as number,
+      right: keyLabel(rightKey),
+      rightValue: r.value as number,
+    },
+    evidence: evidenceOf(l, r),
+    docType: "application-form",
+    fieldKeys: [leftKey, rightKey],
+    expected: { [leftKey]: `<= ${r.value as number}` },
+    actual: { [leftKey]: l.value, [rightKey]: r.value },
+  };
+}
+
+/** The written percentage is off by more than one unit of its last digit (74% ±1, 74.4% ±0.1). */
+function shareOff(part: Field, whole: Field, percent: Field): boolean {
+  if ((whole.value as number) <= 0) return false;
+  const computed = ((part.value as number) / (whole.value as number)) * 100;
+  const decimals = /\d+\.(\d+)/.exec(percent.raw)?.[1]?.length ?? 0;
+  return Math.abs(computed - (percent.value as number)) > 10 ** -decimals + 1e-9;
+}
+
+function shareReport(rel: Share, part: Field, whole: Field, percent: Field): RuleReport {
+  const computed = Math.round(((part.value as number) / (whole.value as number)) * 1000) / 10;
+  return {
+    messageId: "shareOff",
+    data: {
+      part: keyLabel(rel.part),
+      partValue: part.value as number,
+      whole: keyLabel(rel.whole),
+      wholeValue: whole.value as number,
+      percent: keyLabel(rel.percent),
+      percentValue: percent.value as number,
+      computed,
+    },
+    evidence: evidenceOf(percent),
+    docType: "application-form",
+    fieldKeys: [rel.part, rel.whole, rel.percent],
+    expected: { [rel.percent]: computed },
+    actual: { [rel.part]: part.value, [rel.whole]: whole.value, [rel.percent]: percent.value },
+  };
+}
+
+function pairs(ctx: RuleContext, rel: Bound): Array<[string, string]> {
   if (!rel.left.includes("*")) return [[rel.left, rel.right]];
   const prefix = rel.left.slice(0, rel.left.indexOf("*"));
   return ctx.keys(rel.left).map((k) => [k, rel.right.replace("*", k.slice(prefix.length).split(".")[0]!)]);

@@ -2,8 +2,7 @@
  * 「同步报送电子版（Word和PDF盖章件）」: the application form is there both as a Word file and as a PDF,
  * and the two say the same thing. A PDF value read by OCR (the stamped, scanned cover) that differs beyond
  * a misreading is reported as "could not verify" (info), since the scan is the reason, not the applicant.
- * When extraction looked for seals (`cover.sealed`), a PDF whose cover shows none is reported; seal detection
- * is a heuristic (an oval or faint seal scores low), so that is a warning to check, not an error.
+ * Whether the PDF's cover carries the seal is `seal-required`'s (one place for every 「加盖公章」).
  */
 import type { Document, Field } from "../../model.js";
 import { comparable, display, editDistance, evidenceOf, FORM_EXTRACTOR } from "../_internal/fields.js";
@@ -29,8 +28,6 @@ export const wordAndPdf: Rule<WordAndPdfOptions> = {
       missingBoth: "未找到申报书（Word版和PDF盖章版均缺）。通知要求：「{{clause}}」。请补交。",
       differ:
         "Word版与PDF版申报书的「{{label}}」不一致：Word版为「{{word}}」，PDF版为「{{pdf}}」（{{where}}）。请确认PDF由最终Word版导出后重新盖章。",
-      unsealed:
-        "PDF版申报书封面未检测到公章（{{where}}）。通知要求提交PDF盖章件：「{{clause}}」。请在「申报单位（加盖公章）」处盖章后重新扫描或导出；如已盖章，请人工核对。",
       partial:
         "Word版与PDF版申报书的「{{label}}」只有部分相同：Word版为「{{word}}」，PDF版读出「{{pdf}}」（{{where}}），可能是PDF中该栏换行或缺字。请核对PDF版是否完整。",
       unverifiable:
@@ -59,19 +56,6 @@ export const wordAndPdf: Rule<WordAndPdfOptions> = {
       };
     }
     const reports = compare(ctx, fieldsOf(ctx, word), fieldsOf(ctx, pdf), options.maxOcrDistance ?? 2);
-    const pdfIds = new Set(pdf.map((d) => d.id));
-    const seals = ctx.fields("cover.sealed").filter((f) => pdfIds.has(f.documentId));
-    if (seals.length > 0 && !seals.some((f) => f.value === true)) {
-      const data = { clause };
-      reports.push({
-        messageId: "unsealed",
-        data,
-        evidence: evidenceOf(seals[0]!),
-        docType: "application-form",
-        fieldKeys: ["cover.sealed"],
-        severity: "warning",
-      });
-    }
     return reports.length ? { status: "fail", reports } : { status: "pass" };
   },
 };

@@ -2,6 +2,7 @@
 import type { FieldExtractor } from "../types.js";
 import { auditReport } from "./audit-report.js";
 import { businessLicense } from "./business-license.js";
+import { creditReport } from "./credit-report.js";
 import { filing } from "./filing.js";
 import { institutionCertificate } from "./institution-certificate.js";
 import { pledge } from "./pledge.js";
@@ -12,9 +13,10 @@ import { taxReturn } from "./tax-return.js";
 
 export const registry: readonly FieldExtractor[] = [
   businessLicense, institutionCertificate, auditReport, rdAuditReport, taxReturn, taxCertificate, filing, pledge, seal,
+  creditReport,
 ];
 
-export { auditReport, businessLicense, filing, institutionCertificate, pledge, rdAuditReport, seal, taxCertificate, taxReturn };
+export { auditReport, businessLicense, creditReport, filing, institutionCertificate, pledge, rdAuditReport, seal, taxCertificate, taxReturn };
 export { MIN_SEAL_CONFIDENCE, sealedField, sealsOn, type SealHit } from "./seal.js";
 export { parseFilingNumber, type FilingKind, type ParsedFiling } from "./filing.js";
 export { emitUscc, findUsccs, repairUscc, type FoundUscc } from "./uscc-field.js";

@@ -14,6 +14,7 @@ import { normalizeUscc, parseUscc, USCC_CHARSET } from "./uscc.js";
 /** Characters OCR confuses, to their alternatives. Letters GB 32100 forbids (I, O, S, V, Z) must become digits. */
 const CONFUSIONS: Record<string, string[]> = {
   O: ["0"], Q: ["0"], D: ["0"], I: ["1"], L: ["1"], Z: ["2"], S: ["5"], B: ["8"], "8": ["B"], G: ["6"], V: ["Y"],
+  T: ["7"],
 };
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { arithmetic } from "../../../src/checks/rules/arithmetic.js";
+import { arithmetic, type Relation } from "../../../src/checks/rules/arithmetic.js";
 import { STAFF_RELATIONS } from "../../../src/checks/calls/_shared.js";
-import { fakeContext, field, fixtureContext, outcome, place, reportsOf } from "../_support.js";
+import { CALL_PACKS } from "../../../src/checks/calls/index.js";
+import { fakeContext, field, findingsOf, fixtureContext, outcome, place, reportsOf } from "../_support.js";
 
 const options = { relations: STAFF_RELATIONS };
 
@@ -31,6 +32,55 @@ describe("arithmetic", () => {
       [["finance.aiRevenue.2023", "finance.revenue.2023"], "申报书.pdf#2"],
       [["staff.aiRd", "staff.rd"], "申报书.pdf#3"],
     ]);
+  });
+
+  it("hunan-digital-center-j: 「总共86人，其中…64人，占74.4%」 adds up, as do 研发人员 within 在职人员 per year", async () => {
+    const pack = CALL_PACKS["hunan-digital-center-2025"];
+    const relations = (pack.rules.arithmetic as [string, { relations: Relation[] }])[1];
+    expect(outcome(arithmetic, await fixtureContext("hunan-digital-center-j"), relations)).toEqual({ status: "pass" });
+  });
+
+  describe("a share written out in full", () => {
+    const share = {
+      relations: [{ part: "center.teamDigital", whole: "center.teamTotal", percent: "center.teamDigitalPercent" }],
+    };
+    const team = (total: number, digital: number, percent: number, raw = `${percent}%`) =>
+      fakeContext({
+        fields: [
+          field("center.teamTotal", total),
+          field("center.teamDigital", digital),
+          { ...field("center.teamDigitalPercent", percent, "d1", { page: 6 }), raw },
+        ],
+      });
+
+    it.each([
+      [86, 64, 74.4, "74.4%"],
+      [86, 64, 74, "74%"],
+      [86, 64, 75, "75%"],
+      [3, 1, 33.3, "33.3%"],
+    ])("%i people, %i of them, written %s: within one unit of the last digit", (total, digital, percent, raw) => {
+      expect(outcome(arithmetic, team(total, digital, percent, raw), share)).toEqual({ status: "pass" });
+    });
+
+    it("a percentage that does not follow from the counts is reported at the percentage, with the right one", () => {
+      const findings = findingsOf(arithmetic, team(86, 30, 55), share);
+      expect(findings.map((f) => [f.severity, f.fieldKeys, place(f), f.expected])).toEqual([
+        [
+          "error",
+          ["center.teamDigital", "center.teamTotal", "center.teamDigitalPercent"],
+          "申报书.pdf#6",
+          { "center.teamDigitalPercent": 34.9 },
+        ],
+      ]);
+      expect(findings[0]!.message).toContain("占比应为34.9%");
+      expect(reportsOf(arithmetic, team(86, 64, 74.6, "74.6%"), share).map((r) => r.messageId)).toEqual(["shareOff"]);
+    });
+
+    it("more specialists than the team has is the 「exceeds」 finding, not a share", () => {
+      expect(reportsOf(arithmetic, team(60, 64, 106.7), share).map((r) => [r.messageId, r.fieldKeys])).toEqual([
+        ["exceeds", ["center.teamDigital", "center.teamTotal"]],
+      ]);
+    });
   });
 
   it("ignores values from other documents and is not evaluated without form figures", () => {

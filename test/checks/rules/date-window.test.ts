@@ -1,6 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { dateWindow } from "../../../src/checks/rules/date-window.js";
-import { fakeContext, field, findingsOf, fixtureContext, outcome, place, reportsOf } from "../_support.js";
+import path from "node:path";
+import { CALL_PACKS } from "../../../src/checks/calls/index.js";
+import { dateWindow, type DateWindow } from "../../../src/checks/rules/date-window.js";
+import type { CallId } from "../../../src/extract/types.js";
+import {
+  FIXTURES,
+  fakeContext,
+  field,
+  findingsOf,
+  fixtureContext,
+  outcome,
+  pathsContext,
+  place,
+  reportsOf,
+} from "../_support.js";
+
+const windowsOf = (id: CallId) => (CALL_PACKS[id].rules["date-window"] as [string, { windows: DateWindow[] }])[1];
+const RD_AUDIT = path.resolve(FIXTURES, "../fields/rd-audit-report.pdf");
 
 const deadline = (notAfter: string) => ({
   windows: [{ key: "cover.date", notAfter, clause: "于2025年10月23日前报送" }],
@@ -33,6 +49,35 @@ describe("date-window", () => {
     expect(findingsOf(dateWindow, ctx, options).map((f) => [f.severity, f.category, f.actual])).toEqual([
       ["error", "eligibility", "2023-03-01"],
     ]);
+  });
+
+  describe("近三年 windows the forms state, on a 专项审计报告's period", () => {
+    it("the 2023-01-01…2025-06-30 audit lies inside the Wuhan form's 2022-10-01…2025-09-30", async () => {
+      const ctx = await pathsContext("rd-audit", [RD_AUDIT], CALL_PACKS["wuhan-vertical-model-2025"]);
+      expect(outcome(dateWindow, ctx, windowsOf("wuhan-vertical-model-2025"))).toEqual({ status: "pass" });
+    });
+
+    it("but not in Hubei's 2025年度 nor the model-agent form's 2023-06-01…2026-05-30: reported at the period", async () => {
+      for (const id of ["hubei-industrial-model-2026", "wuhan-ai-governance-2026/model-agent"] as const) {
+        const ctx = await pathsContext("rd-audit", [RD_AUDIT], CALL_PACKS[id]);
+        const findings = findingsOf(dateWindow, ctx, windowsOf(id));
+        expect(findings.map((f) => [f.severity, f.category, f.fieldKeys?.[0], f.actual, place(f)])).toEqual([
+          ["error", "consistency", "rd.period", "2023-01-01/2025-06-30", "rd-audit-report.pdf#1"],
+        ]);
+        expect(findings[0]!.message).toContain("2023-01-01至2025-06-30");
+      }
+    });
+
+    it("an open end (至今) is not judged; a malformed period is not a date", () => {
+      const w = { windows: [{ key: "rd.period", notBefore: "2022-10-01", notAfter: "2025-09-30", clause: "近三年" }] };
+      const open = fakeContext({ fields: [field("rd.period", "2023-01-01/..")] });
+      expect(outcome(dateWindow, open, w)).toEqual({ status: "pass" });
+      const early = fakeContext({ fields: [field("rd.period", "2021-01-01/..")] });
+      expect(reportsOf(dateWindow, early, w).map((r) => r.messageId)).toEqual(["periodOutside"]);
+      expect(outcome(dateWindow, fakeContext({ fields: [field("rd.period", "2023年/2024年")] }), w).status).toBe(
+        "not-evaluated",
+      );
+    });
   });
 
   it("notBefore, and not evaluated without a date", () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { numberRange } from "../../../src/checks/rules/number-range.js";
+import { CALL_PACKS } from "../../../src/checks/calls/index.js";
+import { numberRange, type NumberLimit } from "../../../src/checks/rules/number-range.js";
+
+type NumberRangeOptions = { limits: readonly NumberLimit[] };
 import { fakeContext, field, findingsOf, fixtureContext, outcome, place } from "../_support.js";
 
 const params = { limits: [{ key: "model.paramsYi", min: 8, unit: "亿", clause: "大模型参数规模应达到8亿以上" }] };
@@ -22,6 +25,15 @@ describe("number-range", () => {
     expect(outcome(numberRange, fakeContext({ fields: [field("model.paramsYi", 8)] }), params)).toEqual({
       status: "pass",
     });
+  });
+
+  it("hunan-digital-center-j: the 技术团队's 74.4% meets 「总占比不低于50%」; 45% does not", async () => {
+    const pack = CALL_PACKS["hunan-digital-center-2025"];
+    const options = (pack.rules["number-range"] as [string, NumberRangeOptions])[1];
+    expect(outcome(numberRange, await fixtureContext("hunan-digital-center-j"), options)).toEqual({ status: "pass" });
+    const low = findingsOf(numberRange, fakeContext({ fields: [field("center.teamDigitalPercent", 45)] }), options);
+    expect(low.map((f) => [f.severity, f.fieldKeys?.[0]])).toEqual([["error", "center.teamDigitalPercent"]]);
+    expect(low[0]!.message).toContain("45%，低于申报条件要求的50%");
   });
 
   it("max, and not evaluated when the form leaves it out", () => {
