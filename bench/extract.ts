@@ -6,10 +6,13 @@
 import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { extract } from "../src/extract/extract.js";
+import { parseApplicationForm } from "../src/extract/form/parse.js";
+import type { CallId, DocumentPages } from "../src/extract/types.js";
 import { ingest } from "../src/ingest/ingest.js";
 import { classificationAccuracy, type ExpectedPackage } from "./_internal/classification-accuracy.js";
 import { ROOT } from "./_internal/corpus.js";
-import { scoreFields } from "./_internal/field-accuracy.js";
+import { sameValue, scoreFields } from "./_internal/field-accuracy.js";
+import { HUNAN_KEYS, WUHAN_KEYS } from "../test/extract/form/_helpers.js";
 
 const RESULTS = path.join(ROOT, "bench/results/extract.json");
 const EXPECTED = path.join(ROOT, "fixtures/expected");
@@ -62,6 +65,41 @@ for (const name of names) {
   });
 }
 
+/**
+ * OCR'd application forms: the form pages of two packages rasterised at 200 dpi (fixtures/form-scans), read as
+ * one document each, scored on the keys the form itself states.
+ */
+const FORM_SCANS: { package: string; pages: number[]; keys: (k: string) => boolean }[] = [
+  { package: "wuhan-vertical-a", pages: [2, 3], keys: (k) => WUHAN_KEYS.includes(k) },
+  { package: "hunan-ai-model-b", pages: [4, 5], keys: (k) => HUNAN_KEYS.test(k) },
+];
+const formScans = [];
+for (const scan of FORM_SCANS) {
+  const expected = JSON.parse(await readFile(path.join(EXPECTED, `${scan.package}.json`), "utf8")) as {
+    call: CallId;
+    fields: Record<string, unknown>;
+  };
+  const files = (
+    await ingest(scan.pages.map((p) => path.join(ROOT, "fixtures/form-scans", `${scan.package}-p${p}.jpg`)))
+  ).files;
+  const doc: DocumentPages = {
+    document: {
+      id: `form-scan:${scan.package}`,
+      type: "application-form",
+      title: "申报书",
+      file: files[0]!.path,
+      pages: [1, files.length],
+      confidence: 1,
+      classifiedBy: "rule",
+    },
+    pages: files.map((file) => ({ file, page: file.pages[0]! })),
+  };
+  const got = parseApplicationForm(doc, expected.call).fields;
+  const keys = Object.keys(expected.fields).filter(scan.keys);
+  const wrong = keys.filter((k) => !got.some((f) => f.key === k && sameValue(expected.fields[k], f.value)));
+  formScans.push({ package: scan.package, right: keys.length - wrong.length, total: keys.length, wrong });
+}
+
 const extractors = Object.fromEntries([...byExtractor].map(([k, c]) => [k, { ...c, precision: c.correct / c.values }]));
 const results = {
   date: new Date().toISOString(),
@@ -73,6 +111,12 @@ const results = {
     recall: keysRecalled / keysExpected,
     note: "recall is a lower bound: the ground truth lists facts of the fictional applicant that not every package states",
     byExtractor: extractors,
+  },
+  formScans: {
+    note: "rule:form on OCR of fixtures/form-scans (application-form pages rasterised at 200 dpi)",
+    right: formScans.reduce((n, f) => n + f.right, 0),
+    total: formScans.reduce((n, f) => n + f.total, 0),
+    detail: formScans,
   },
   detail: packages,
 };
@@ -91,4 +135,8 @@ console.table(
     准确率: `${(100 * c.precision).toFixed(1)}%`,
   })),
 );
+for (const f of formScans)
+  console.log(
+    `扫描申报书（OCR）${f.package}：${f.right}/${f.total}${f.wrong.length ? `，错误：${f.wrong.join("、")}` : ""}`,
+  );
 console.log(`结果已写入 ${path.relative(process.cwd(), RESULTS)}`);

@@ -54,8 +54,8 @@ export interface RuleContext {
   /** Keys present in the extraction that match a pattern with `*` for one dotted segment. */
   keys(pattern: string): string[];
   documentOf(field: Field): Document | undefined;
-  /** True when the field's evidence page was read, wholly or partly, by OCR. */
-  isOcr(field: Field): boolean;
+  /** True when the field's (or an unfilled cell's) evidence page was read, wholly or partly, by OCR. */
+  isOcr(field: Pick<Field, "evidence">): boolean;
 }
 
 export interface Rule<Options = unknown> {

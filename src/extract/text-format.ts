@@ -30,7 +30,11 @@ export function formatExtractionText(ex: Extraction): string {
   }
   if (ex.form && ex.form.unfilled.length > 0) {
     out.push("", `== 申报书未填写项（${ex.form.unfilled.length}）==`);
-    for (const u of ex.form.unfilled) out.push(`${u.label}（${u.key}）：${u.reason}`);
+    for (const u of ex.form.unfilled) {
+      const written = u.written !== undefined ? `「${u.written}」` : "";
+      const where = [...new Set(u.evidence.map((e) => e.file))].join("、");
+      out.push(`${u.label}（${u.key}）：${u.reason}${written}    [${where}]`);
+    }
   }
   if (ex.toc.length > 0) {
     out.push("", `== 目录（${ex.toc.length}）==`);

@@ -92,7 +92,7 @@ async function ocrPage(index: number, request: OcrRequest, ctx: ReaderContext): 
     unit: "px",
     source: "ocr",
     lines: result.lines,
-    tables: [],
+    tables: result.tables,
     images: [],
     ocr: result.info,
     ...(result.seals?.length ? { seals: result.seals.map(({ box, confidence }) => ({ box, confidence })) } : {}),

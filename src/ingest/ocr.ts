@@ -1,17 +1,19 @@
 import { createRequire } from "node:module";
 import os from "node:os";
-import type { Line, OcrInfo } from "../model.js";
+import type { Line, OcrInfo, Table } from "../model.js";
 import { cacheKey, createJsonCache, defaultCacheDir, type JsonCache } from "./cache.js";
 import { DEFAULT_LIMITS } from "./context.js";
 import { IngestError } from "./errors.js";
 import { colourThumbnail, prepareForOcr } from "./_internal/image-prep.js";
 import { detectSeals, scaleSeals, turnBox, type DetectedSeal } from "./_internal/seal-detect.js";
-import { configureWorker, readUpright } from "./_internal/ocr-engine.js";
+import { configureWorker, readUpright, withGrid } from "./_internal/ocr-engine.js";
 import { TesseractPool, type TraineddataVariant } from "./_internal/ocr-pool.js";
 
 /** Result of reading one image: lines in the coordinates of the UPRIGHT image, in pixels. */
 export interface OcrResult {
   lines: Line[];
+  /** Ruled tables (scanned forms): grid cells with their text; lines inside them carry `cell`. */
+  tables: Table[];
   /** Size in px of the upright image the boxes refer to. */
   width: number;
   height: number;
@@ -63,13 +65,14 @@ export interface OcrServiceOptions {
  */
 const VARIANT: TraineddataVariant = "4.0.0";
 /** Bump when preprocessing or post-processing changes, so stale cache entries are not reused. */
-const PIPELINE_VERSION = "1";
+const PIPELINE_VERSION = "3";
 
 const require = createRequire(import.meta.url);
 const TESSERACT_VERSION: string = require("tesseract.js/package.json").version;
 
 interface CachedResult {
   lines: Line[];
+  tables: Table[];
   width: number;
   height: number;
   info: Pick<OcrInfo, "engine" | "confidence" | "rotation" | "ms">;
@@ -92,7 +95,7 @@ export function createOcrService(options: OcrServiceOptions = {}): OcrService {
   async function compute(req: OcrRequest): Promise<CachedResult> {
     const started = performance.now();
     // Prepared outside the pool: sharp has its own threads, and a bad image must not cost a worker.
-    const prepared = await prepareForOcr(req.image, { raw: req.raw, dpi: req.dpi, maxPixels });
+    const prepared = withGrid(await prepareForOcr(req.image, { raw: req.raw, dpi: req.dpi, maxPixels }));
     const prepareMs = performance.now() - started;
     const { read, ms } = await pool.run(async (worker) => {
       const begun = performance.now();
@@ -100,6 +103,7 @@ export function createOcrService(options: OcrServiceOptions = {}): OcrService {
     }, req.signal);
     return {
       lines: read.lines,
+      tables: read.tables,
       width: read.width,
       height: read.height,
       // Working time only; the wait for a free worker is not the page's cost.
@@ -120,7 +124,7 @@ export function createOcrService(options: OcrServiceOptions = {}): OcrService {
         stats.pages++;
         stats.cached++;
         const info: OcrInfo = { ...hit.info, ms: Math.round(performance.now() - started), cached: true };
-        return withSeals({ ...hit, info }, await sealsP);
+        return withSeals({ ...hit, tables: hit.tables ?? [], info }, await sealsP);
       }
       let result: CachedResult;
       try {
@@ -150,7 +154,11 @@ async function findSeals(req: OcrRequest, maxPixels: number): Promise<FoundSeals
   const thumb = await colourThumbnail(req.image, { raw: req.raw, dpi: req.dpi, maxPixels });
   if (!thumb) return null;
   const found = detectSeals(thumb.data, thumb, thumb.dpi ? { dpi: thumb.dpi } : {});
-  return { seals: scaleSeals(found, thumb.sourceWidth / thumb.width), width: thumb.sourceWidth, height: thumb.sourceHeight };
+  return {
+    seals: scaleSeals(found, thumb.sourceWidth / thumb.width),
+    width: thumb.sourceWidth,
+    height: thumb.sourceHeight,
+  };
 }
 
 /** Seal boxes turned like the text was, so both live in the upright image. */

@@ -1,5 +1,6 @@
 /** Chinese names of document types and field keys, for messages. */
 import type { DocType } from "../../model.js";
+import { FORM_SPECS } from "../../extract/form/calls/index.js";
 
 export const DOC_LABELS: Record<DocType, string> = {
   "application-form": "申报书",
@@ -56,10 +57,22 @@ const KEY_LABELS: Record<string, string> = {
   "credit.queryDate": "信用报告查询日期",
 };
 
-/** finance.revenue.2024 → 2024年营业收入（万元）; unknown keys are shown as they are. */
+/** Keys without a hand-written name above take the label printed in the first form that has them. */
+const FORM_LABELS: ReadonlyMap<string, string> = (() => {
+  const labels = new Map<string, string>();
+  for (const spec of Object.values(FORM_SPECS)) {
+    for (const item of [...spec.cover, ...spec.fields, ...spec.sections]) {
+      const key = item.key.replace(/\.\{year\}$/, "");
+      if (!labels.has(key)) labels.set(key, item.label.replace(/^(?:19|20)\d{2}年/, ""));
+    }
+  }
+  return labels;
+})();
+
+/** finance.revenue.2024 → 2024年营业收入（万元）; keys no form names are shown as they are. */
 export function keyLabel(key: string): string {
   const year = /\.((?:19|20)\d{2})$/.exec(key);
   const base = year ? key.slice(0, -year[0].length) : key;
-  const label = KEY_LABELS[base] ?? KEY_LABELS[key] ?? key;
+  const label = KEY_LABELS[base] ?? KEY_LABELS[key] ?? FORM_LABELS.get(base) ?? FORM_LABELS.get(key) ?? key;
   return year ? `${year[1]}年${label}` : label;
 }

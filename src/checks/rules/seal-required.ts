@@ -3,8 +3,9 @@
  * cover, 「复印件需加盖公章」 on copies) carry one in the stamped PDF or scan: ingest's Page.seals (red ring
  * blobs). Word files are the editable version and are never judged. A cover is the first page of the first
  * such document in its file (a combined PDF splits the form into its cover and its 申报信息表), judged when it
- * shows a seal or a line asking for one; a copy needs a seal on any of its pages (stamps on each page or a 骑缝章
- * across them both count).
+ * shows a seal, a line asking for one, or cover lines the form reader read there (「申报单位」「申报日期」: OCR may
+ * not read the small 「（加盖公章）」 of a scanned cover, least of all when no seal is on it to draw the eye); a copy
+ * needs a seal on any of its pages (stamps on each page or a 骑缝章 across them both count).
  *
  * Limits, stated in the messages: a scanned page without a seal is certain; a text-layer page may carry an
  * electronic seal as vector graphics or an annotation the detector cannot see, so it is at most a warning. The
@@ -12,7 +13,9 @@
  * from the applicant's, so a copy is reported only when it shows no seal at all.
  * The 承诺书 is `pledge-signed`'s, with its signature and date.
  */
-import type { DocType, Document } from "../../model.js";
+import type { PageRef } from "../../extract/types.js";
+import type { DocType, Document, Evidence } from "../../model.js";
+import { FORM_EXTRACTOR } from "../_internal/fields.js";
 import { DOC_LABELS } from "../_internal/labels.js";
 import { hasSeal, isWordFile, pagesOf, sealLine, sealPlace, wholePagesSeen } from "../_internal/seals.js";
 import type { Rule, RuleContext, RuleReport } from "../types.js";
@@ -48,15 +51,16 @@ export const sealRequired: Rule<SealRequiredOptions> = {
     for (const place of options.places) {
       for (const doc of placed(ctx, place)) {
         const pages = pagesOf(ctx, doc, place.scope === "cover");
-        // A first page that does not ask for the seal is not the cover the template describes.
-        if (place.scope === "cover" && !hasSeal(pages) && !sealLine(pages)) continue;
+        // A first page that neither asks for the seal nor reads as a cover is not the cover the template describes.
+        const cover = place.scope === "cover" ? coverLine(ctx, pages) : undefined;
+        if (place.scope === "cover" && !hasSeal(pages) && !sealLine(pages) && !cover) continue;
         judged++;
         if (hasSeal(pages)) continue;
         const seen = wholePagesSeen(pages);
         reports.push({
           messageId: seen ? "unsealed" : "unsealedText",
           data: { name: place.name, doc: DOC_LABELS[doc.type], clause: place.clause },
-          evidence: [sealPlace(doc, pages)],
+          evidence: [sealLine(pages) ?? cover ?? sealPlace(doc, pages)],
           docType: doc.type,
           expected: { seal: place.name, clause: place.clause },
           actual: { pages: pages.map(({ page }) => page.index), seals: 0 },
@@ -68,6 +72,18 @@ export const sealRequired: Rule<SealRequiredOptions> = {
     return reports.length ? { status: "fail", reports } : { status: "pass" };
   },
 };
+
+/**
+ * Where the form reader read a cover line (cover.* fields) on these pages, 「申报单位」 first (the seal goes beside
+ * it): the page is the form's cover even when its 「（加盖公章）」 was not read.
+ */
+function coverLine(ctx: RuleContext, pages: readonly PageRef[]): Evidence | undefined {
+  const on = (e: Evidence) => pages.some(({ file, page }) => e.file === file.path && e.page === page.index);
+  const read = ctx.extraction.fields
+    .filter((f) => f.extractor === FORM_EXTRACTOR && f.key.startsWith("cover.") && f.evidence.some(on))
+    .sort((a, b) => Number(b.key === "cover.applicant") - Number(a.key === "cover.applicant"));
+  return read[0]?.evidence.find(on);
+}
 
 /** The stamped (non-Word) documents a place covers: for a cover, the first such document of each file. */
 function placed(ctx: RuleContext, place: SealPlace): Document[] {

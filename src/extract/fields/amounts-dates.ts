@@ -39,7 +39,10 @@ export function segment(text: string, labels: readonly string[]): { label: numbe
   return hits.map((h, i) => ({
     label: h.label,
     start: h.start,
-    value: text.slice(h.end, hits[i + 1]?.start ?? text.length).replace(COLON, "").trim(),
+    value: text
+      .slice(h.end, hits[i + 1]?.start ?? text.length)
+      .replace(COLON, "")
+      .trim(),
   }));
 }
 
@@ -57,17 +60,38 @@ export interface Located {
  * The value after `label` in unit `i`: on the same unit, else the next unit on the same row to the right,
  * else the unit below. With `multiline`, label-less units right under the value (same left edge) are appended.
  */
-export function valueAfter(all: Unit[], i: number, value: string, labels: readonly string[], multiline: boolean): Located | null {
+export function valueAfter(
+  all: Unit[],
+  i: number,
+  value: string,
+  labels: readonly string[],
+  multiline: boolean,
+): Located | null {
   const u = all[i]!;
   const picked: Unit[] = [u];
   let text = value;
   let anchor: Unit | undefined = u;
   if (!text) {
-    const cands = all.filter((o, j) => j !== i && o.file === u.file && o.page === u.page && !startsWithLabel(o, labels));
-    const right = u.box && cands.filter((o) => o.box && sameRow(o.box, u.box!) && o.box.x > u.box!.x).sort((a, b) => a.box!.x - b.box!.x)[0];
+    const cands = all.filter(
+      (o, j) => j !== i && o.file === u.file && o.page === u.page && !startsWithLabel(o, labels),
+    );
+    const right =
+      u.box &&
+      cands.filter((o) => o.box && sameRow(o.box, u.box!) && o.box.x > u.box!.x).sort((a, b) => a.box!.x - b.box!.x)[0];
     const below = u.box
-      ? cands.filter((o) => o.box && o.box.y > u.box!.y + u.box!.h * 0.5 && o.box.y < u.box!.y + 2.5 * u.box!.h && o.box.x + o.box.w > u.box!.x && o.box.x < u.box!.x + u.box!.w * 3).sort((a, b) => a.box!.y - b.box!.y)[0]
-      : all[i + 1] && !startsWithLabel(all[i + 1]!, labels) && all[i + 1]!.page === u.page ? all[i + 1] : undefined;
+      ? cands
+          .filter(
+            (o) =>
+              o.box &&
+              o.box.y > u.box!.y + u.box!.h * 0.5 &&
+              o.box.y < u.box!.y + 2.5 * u.box!.h &&
+              o.box.x + o.box.w > u.box!.x &&
+              o.box.x < u.box!.x + u.box!.w * 3,
+          )
+          .sort((a, b) => a.box!.y - b.box!.y)[0]
+      : all[i + 1] && !startsWithLabel(all[i + 1]!, labels) && all[i + 1]!.page === u.page
+        ? all[i + 1]
+        : undefined;
     anchor = right || below || undefined;
     if (!anchor) return null;
     picked.push(anchor);
@@ -78,11 +102,21 @@ export function valueAfter(all: Unit[], i: number, value: string, labels: readon
     let last = anchor.box;
     for (;;) {
       // A line with a label on its row (to its left, in a label column) is the next field's value.
-      const labelled = (o: Unit) => all.some((l) => l !== o && l.box && sameRow(l.box, o.box!) && startsWithLabel(l, labels));
-      const near = (o: Unit) => o.box && o.file === u.file && o.page === u.page && !picked.includes(o) &&
-        o.box.y > last.y + last.h * 0.5 && o.box.y - (last.y + last.h) < last.h * 1.2 && !labelled(o);
+      const labelled = (o: Unit) =>
+        all.some((l) => l !== o && l.box && sameRow(l.box, o.box!) && startsWithLabel(l, labels));
+      const near = (o: Unit) =>
+        o.box &&
+        o.file === u.file &&
+        o.page === u.page &&
+        !picked.includes(o) &&
+        o.box.y > last.y + last.h * 0.5 &&
+        o.box.y - (last.y + last.h) < last.h * 1.2 &&
+        !labelled(o);
       // Letter-spaced labels (住　　所) make startX an estimate: the next line may start a few 字 to its right.
-      const aligned = all.find((o) => near(o) && o.box!.x > startX - 1.5 * last.h && o.box!.x < startX + 4 * last.h && !startsWithLabel(o, labels));
+      const aligned = all.find(
+        (o) =>
+          near(o) && o.box!.x > startX - 1.5 * last.h && o.box!.x < startX + 4 * last.h && !startsWithLabel(o, labels),
+      );
       // A label anywhere in it means the line belongs to another field.
       if (!aligned || segment(aligned.text, labels).length > 0) break;
       picked.push(aligned);
@@ -104,9 +138,14 @@ function xAt(u: Unit, i: number): number {
   return u.box!.x + (u.box!.w * before) / Math.max(total, 1);
 }
 
-/** OCR slips in dates: 「18E」「18曰」 for 「18日」. Length-preserving, so offsets hold in the input. */
+/**
+ * OCR slips in dates: 「18E」「18曰」 for 「18日」, and 「2019仪03月」 (any one non-digit between a year and a
+ * month) for 「2019年03月」. Length-preserving, so offsets hold in the input.
+ */
 export function fixDateOcr(text: string): string {
-  return toHalfWidth(text).replace(/(月\s*\d{1,2}\s*)[EB曰目田口时]/gu, "$1日");
+  return toHalfWidth(text)
+    .replace(/(月\s*\d{1,2}\s*)[EB曰目田口时]/gu, "$1日")
+    .replace(/(?<!\d)((?:19|20)\d{2}\s?)[^\d\s年.\-/\uD800-\uDFFF](\s?\d{1,2}\s*月)/gu, "$1年$2");
 }
 
 /** The first date in the text as ISO, with OCR slips repaired. */
@@ -120,13 +159,18 @@ export function findPeriod(text: string): { from: string; to: string; raw: strin
   const dates = findDates(s).filter((d) => d.precision === "day");
   for (let i = 0; i + 1 < dates.length; i++) {
     const [a, b] = [dates[i]!, dates[i + 1]!];
-    if (/^\s*(?:至|到|-|—|~)\s*$/u.test(s.slice(a.end, b.start))) return { from: a.iso, to: b.iso, raw: text.slice(a.start, b.end) };
+    if (/^\s*(?:至|到|-|—|~)\s*$/u.test(s.slice(a.end, b.start)))
+      return { from: a.iso, to: b.iso, raw: text.slice(a.start, b.end) };
   }
   return null;
 }
 
 export function period(text: string): { from: string; to: string | null } | null {
-  const p = parsePeriod(fixDateOcr(text).replace(/\s+/g, "").replace(/无.定.限/u, "无固定期限"));
+  const p = parsePeriod(
+    fixDateOcr(text)
+      .replace(/\s+/g, "")
+      .replace(/无.定.限/u, "无固定期限"),
+  );
   return p ? { from: p.from, to: p.to } : null;
 }
 
@@ -143,13 +187,26 @@ export function statedUnit(text: string): AmountUnit | null {
 /** Collects fields for one document, stamping documentId, extractor and evidence from the units. */
 export class FieldSink {
   readonly fields: Field[] = [];
-  constructor(private readonly documentId: string, private readonly extractor: string) {}
+  constructor(
+    private readonly documentId: string,
+    private readonly extractor: string,
+  ) {}
 
-  add(key: string, value: Field["value"], raw: string, from: readonly Unit[], opts: { unit?: string; confidence?: number } = {}): Field {
+  add(
+    key: string,
+    value: Field["value"],
+    raw: string,
+    from: readonly Unit[],
+    opts: { unit?: string; confidence?: number } = {},
+  ): Field {
     const parts = [...new Set(from.flatMap((u) => u.parts))];
     const lineConf = Math.min(...parts.map((p) => p.confidence), 1);
     const field: Field = {
-      key, value, raw, documentId: this.documentId, extractor: `rule:${this.extractor}`,
+      key,
+      value,
+      raw,
+      documentId: this.documentId,
+      extractor: `rule:${this.extractor}`,
       confidence: Math.round(lineConf * (opts.confidence ?? 1) * 1000) / 1000,
       evidence: parts.map((p) => ({ file: p.file, page: p.page, quote: p.text, ...(p.box ? { box: p.box } : {}) })),
       ...(opts.unit ? { unit: opts.unit } : {}),

@@ -1,6 +1,7 @@
 /**
- * The reader sees every source as cells with neighbours. DOCX gives the grid; text-layer PDFs and OCR'd
- * scans give positioned lines that ./layout.ts groups into cells (see there).
+ * The reader sees every source as cells with neighbours. DOCX and OCR'd scans with ruled tables give the grid
+ * (ingest's ocr-table.ts finds the rules); text-layer PDFs and other scans give positioned lines that
+ * ./layout.ts groups into cells (see there).
  */
 import type { Box, Checkbox, Line } from "../../model.js";
 import type { PageRef } from "../types.js";
@@ -48,6 +49,12 @@ interface GridPos {
   colSpan: number;
 }
 
+function union(a: Box, b: Box): Box {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return { x, y, w: Math.max(a.x + a.w, b.x + b.w) - x, h: Math.max(a.y + a.h, b.y + b.h) - y };
+}
+
 function docxSpace(ref: PageRef, t: number): CellSpace {
   const table = ref.page.tables[t]!;
   const pos = new Map<FormCell, GridPos>();
@@ -59,11 +66,14 @@ function docxSpace(ref: PageRef, t: number): CellSpace {
       const id = `${r},${c}`;
       if (byOrigin.has(id)) return;
       const lines = ref.page.lines.filter((l) => l.cell?.table === t && l.cell.row === r && l.cell.col === c);
+      // OCR'd tables (scanned forms) have positioned lines: the cell has their box and weakest confidence.
+      const boxes = lines.flatMap((l) => (l.box ? [l.box] : []));
       const fc: FormCell = {
         text: cell.text,
         lines,
         ref,
-        confidence: 1,
+        confidence: Math.min(1, ...lines.map((l) => l.confidence)),
+        ...(boxes.length > 0 && boxes.length === lines.length ? { box: boxes.reduce(union) } : {}),
         ...(cell.checkboxes ? { checkboxes: cell.checkboxes } : {}),
       };
       byOrigin.set(id, fc);

@@ -1,5 +1,6 @@
 /** Table labels → value cells → fields, checkbox groups, long-text sections and unfilled cells. */
-import type { Evidence, Field } from "../../model.js";
+import type { Box, Evidence, Field, Line } from "../../model.js";
+import { findUsccs } from "../fields/uscc-field.js";
 import { countChars } from "../normalize/index.js";
 import type { CellSpace, FormCell } from "./cells.js";
 import { readCheckboxes } from "./checkbox.js";
@@ -23,6 +24,10 @@ export function readTables(spaces: readonly CellSpace[], spec: FormSpec, documen
   for (const f of spec.fields) {
     const hit = hits.get(f) ?? (f.kind === "uscc" ? usccByShape(f, spaces) : undefined);
     if (!hit || f.group) continue;
+    if (f.at === "rows") {
+      readRows(hit, documentId, out);
+      continue;
+    }
     const values = f.at === "matrix" ? matrixValues(hit, labelled.carriesLabel) : [singleValue(hit, labelled)];
     for (const v of values) readValue(f, hit, v, documentId, out);
     if (f.latestAs) {
@@ -65,11 +70,90 @@ function singleValue(hit: Hit, { isLabel, carriesLabel }: Labelled): ValueAt {
   // long-text label, anything but a bare label is its value.
   if (right && hit.spec.kind === "longText" && !isLabel(right)) return { cell: right, text: right.text, key };
   // A header row (「姓名 | 职务职称 | 联系电话 | 邮箱」) has its values in the next row; a label followed by
-  // 「label value」 cells (「员工总数 | 研发人员数量 121人」) is simply blank.
-  const heads = right ? isLabel(right) : space.cells.some((o) => o !== cell && isLabel(o) && space.sameRow(o, cell));
+  // 「label value」 cells (「员工总数 | 研发人员数量 121人」) is simply blank. So is a label in a row that holds
+  // values (「申报人姓名 | 刘晓彤 | 职务 | 项目申报主管 | 电话」): its value belonged beside it, not in the next row.
+  const rowmates = space.cells.filter((o) => o !== cell && space.sameRow(o, cell));
+  const heads = (right ? isLabel(right) : rowmates.some(isLabel)) && rowmates.every(carriesLabel);
   const below = space.below(cell);
-  if ((hit.spec.at === "below" || heads) && below && !carriesLabel(below)) return { cell: below, text: below.text, key };
+  if ((hit.spec.at === "below" || heads) && below && !carriesLabel(below))
+    return { cell: below, text: below.text, key };
   return { cell, text: "", key };
+}
+
+/** The sequence number of a numbered row: 「1」「2.」「3、」. */
+const ROW_NUMBER = /^\s*(\d{1,2})\s*[.、．]?\s*$/u;
+
+interface NumberedRow {
+  number: number;
+  cell: FormCell;
+  /** The number's own line: a PDF's rows set closer than a line pitch run together into one cell of lines. */
+  line: Line | undefined;
+}
+
+/** A cell of row numbers only (「1」, or 「4 5 6」 run together), one row per line. */
+function numberedRows(cell: FormCell): NumberedRow[] {
+  const lines = cell.lines.length > 0 ? cell.lines : [undefined];
+  const rows = lines.map((line) => ({ number: Number(ROW_NUMBER.exec(line?.text ?? cell.text)?.[1]), cell, line }));
+  return rows.every((r) => !Number.isNaN(r.number)) ? rows : [];
+}
+
+/**
+ * A label beside numbered rows (spec `at: "rows"`): from the number cell beside the label (a merged label cell
+ * is beside one of them), up and down the column while the numbers run on; each row's entry is to the right of
+ * its number (on a positioned page, the lines from its number's height down to the next number's).
+ */
+function readRows(hit: Hit, documentId: string, out: FormParse): void {
+  const { space, spec } = hit;
+  const first = space.right(hit.cell);
+  const rows = first ? numberedRows(first) : [];
+  if (!first || rows.length === 0) return;
+  for (const c of space.above(first)) {
+    const more = numberedRows(c);
+    if (more.at(-1)?.number !== rows[0]!.number - 1) break;
+    rows.unshift(...more);
+  }
+  for (let c = space.below(first); c; c = space.below(c)) {
+    const more = numberedRows(c);
+    if (more[0]?.number !== rows.at(-1)!.number + 1) break;
+    rows.push(...more);
+  }
+  const entries = rows.flatMap((row) => {
+    const cell = space.right(row.cell);
+    if (!cell) return [];
+    const lines = row.line?.box ? cell.lines.filter((l) => l.box && rowOf(rows, l.box) === row) : cell.lines;
+    const written = row.line?.box ? lines.map((l) => l.text.trim()).join("") : cell.text;
+    const stripped = stripTemplate(written, undefined, isFuzzy(cell));
+    if (stripped.reason || stripped.text === "") return [];
+    const boxes = lines.flatMap((l) => (l.box ? [l.box] : []));
+    return [{ cell, text: stripped.text, box: boxes.length ? union(boxes) : cell.box }];
+  });
+  const value = entries.length ? entries.map((e) => e.text).join("、") : "无";
+  const place = (cell: FormCell, quote: string, box: Box | undefined): Evidence => ({
+    ...evidenceOf(cell, quote),
+    ...(box ? { box } : {}),
+  });
+  out.fields.push({
+    key: spec.key,
+    value,
+    raw: entries.length ? value : rows.map((r) => space.right(r.cell)?.text ?? "").join(" "),
+    documentId,
+    confidence: Math.min(hit.cell.confidence, ...entries.map((e) => e.cell.confidence)),
+    extractor: "rule:form",
+    evidence: entries.length ? entries.map((e) => place(e.cell, e.text, e.box)) : [evidenceOf(first, first.text)],
+  });
+}
+
+/** The row a line to the right of the numbers belongs to: the last number at or above it. */
+function rowOf(rows: readonly NumberedRow[], box: Box): NumberedRow | undefined {
+  return rows.filter((r) => r.line?.box && r.line.box.y <= box.y + box.h / 2).at(-1);
+}
+
+function union(boxes: readonly Box[]): Box {
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  const w = Math.max(...boxes.map((b) => b.x + b.w)) - x;
+  const h = Math.max(...boxes.map((b) => b.y + b.h)) - y;
+  return { x, y, w, h };
 }
 
 /** 「营业收入（万元） | 9826.37 | 12483.16」 under 「经营指标 | 2023年 | 2024年」: one value per year column. */
@@ -95,9 +179,13 @@ function matrixValues(hit: Hit, isLabel: (c: FormCell) => boolean): ValueAt[] {
  */
 function inlineRow(hit: Hit): ValueAt[] {
   const values = hit.match.rest.split(/\s+/).filter((v) => v !== "");
-  for (const head of hit.space.above(hit.cell)) {
-    const years = [...head.text.matchAll(/(20\d\d)\s*年/g)].map((m) => m[1]!);
-    if (years.length === 0) continue;
+  const yearsIn = (c: FormCell) => [...c.text.matchAll(/(20\d\d)\s*年/g)].map((m) => m[1]!);
+  const above = hit.space.above(hit.cell);
+  for (const head of above) {
+    if (yearsIn(head).length === 0) continue;
+    // The header row may be one line or one cell per year (OCR split at the column gaps).
+    const row = above.filter((c) => hit.space.sameRow(c, head)).sort((a, b) => (a.box?.x ?? 0) - (b.box?.x ?? 0));
+    const years = row.flatMap(yearsIn);
     if (years.length !== values.length) return [];
     return years.map((y, i) => ({ cell: hit.cell, text: values[i]!, key: withYear(hit.spec.key, y) }));
   }
@@ -145,7 +233,7 @@ function readValue(f: FieldSpec, hit: Hit, v: ValueAt, documentId: string, out: 
     const needsNote = group.options.find((o) => o.checked && /其他|其它/.test(o.label) && !o.note);
     if (needsNote) out.unfilled.push({ key: v.key, label: f.label, reason: "placeholder", evidence });
     out.fields.push(field(v.key, group.chosen.length === 1 ? group.chosen[0]! : group.chosen, v.text));
-    derive(f, hit, v.text, field, out);
+    derive(f, hit, fuzzy ? markChosen(v.text, group.chosen) : v.text, field, out);
     return;
   }
 
@@ -154,8 +242,16 @@ function readValue(f: FieldSpec, hit: Hit, v: ValueAt, documentId: string, out: 
     out.unfilled.push({ key: v.key, label: f.label, reason: stripped.reason, evidence });
     return;
   }
-  const parsed = parseValue(f.kind, stripped.text);
+  // An OCR'd code is repaired like the licence's (an inserted or confused character, when both check digits agree).
+  const repaired =
+    f.kind === "uscc" && fuzzy ? findUsccs(stripped.text, { ocr: true }).find((u) => u.valid) : undefined;
+  const parsed = repaired ? { value: repaired.code } : parseValue(f.kind, stripped.text);
   out.fields.push(field(v.key, parsed?.value ?? null, stripped.text, parsed?.unit));
+  // Written but not a value of its kind (「2018年13月」 for a date, 「待定」 for an amount): not filled in properly.
+  if (!parsed) {
+    const written = stripped.text;
+    out.unfilled.push({ key: v.key, label: f.label, reason: "unreadable", evidence, written, kind: f.kind });
+  }
   if (f.kind === "longText") {
     out.sections.push({
       key: v.key,
@@ -167,6 +263,17 @@ function readValue(f: FieldSpec, hit: Hit, v: ValueAt, documentId: string, out: 
     });
   }
   derive(f, hit, stripped.text, field, out);
+}
+
+/**
+ * OCR reads a ticked box as some other glyph (四开源, 团垂直领域); the options the checkbox reader took as
+ * chosen get a ☑ before them, so derive patterns written for ☑ find their notes (「☑开源（模型名称：…）」).
+ */
+function markChosen(text: string, chosen: readonly string[]): string {
+  return chosen.reduce((t, name) => {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return t.replace(new RegExp(`[^\\s☑☐□■口](?=\\s*${escaped})`, "u"), "☑");
+  }, text);
 }
 
 type MakeField = (key: string, value: Field["value"], raw: string, unit?: string) => Field;

@@ -43,9 +43,11 @@ export interface FieldSpec {
    * right (default): the value is in the same cell after the label, or in the next cell to the right, or — when the
    * label heads a row of labels — in the cell below. below: the label is a column header (「姓名 | 职务职称 | 联系电话」)
    * and the value is under it; it decides between two specs of the same label. matrix: a row label whose values sit
-   * under year column headers (「营业收入（万元） | 2023年值 | 2024年值」).
+   * under year column headers (「营业收入（万元） | 2023年值 | 2024年值」). rows: a label beside numbered rows
+   * (「联合体其他成员单位名称与类型 | 1 | 甲公司（制造业企业）」, 「2 | 乙研究院（科研院所）」…): one value, the rows' entries
+   * joined with 、 as a list written in one cell would be, 无 when every row is left 「—」 or blank.
    */
-  at?: "right" | "below" | "matrix";
+  at?: "right" | "below" | "matrix" | "rows";
   /** For a label printed more than once (电话, 职务): another label that must be in the same row. */
   row?: string;
   /** For a label printed more than once in one row (第三方名称): the column header above it. */
@@ -91,13 +93,17 @@ export interface FormSpec {
   structural: readonly string[];
 }
 
-export type UnfilledReason = "blank" | "placeholder" | "template-instruction" | "unchecked";
+/** unreadable: something was written, but it does not read as the kind of value the cell asks for (a date, a number). */
+export type UnfilledReason = "blank" | "placeholder" | "template-instruction" | "unchecked" | "unreadable";
 
 export interface Unfilled {
   key: string;
   label: string;
   reason: UnfilledReason;
   evidence: Evidence[];
+  /** unreadable: the text as written and the kind of value it could not be read as. */
+  written?: string;
+  kind?: ValueKind;
 }
 
 export interface Section {

@@ -22,6 +22,8 @@ export interface RawPixels {
 export interface PreparedImage {
   /** Greyscale PNG, upright per EXIF, scaled. */
   png: Buffer;
+  /** The same pixels, one byte each, row-major: for finding table rules and cropping cells. */
+  grey: Uint8Array;
   width: number;
   height: number;
   /** Size of the upright source image before scaling: the space the caller's boxes live in. */
@@ -67,7 +69,12 @@ function guessDpi(width: number, height: number): number | undefined {
 }
 
 /** The resolution to assume for an image: the caller's, else the declared one, else the A4 guess. */
-export function estimateDpi(width: number, height: number, dpi: number | undefined, density: number | undefined): number | undefined {
+export function estimateDpi(
+  width: number,
+  height: number,
+  dpi: number | undefined,
+  density: number | undefined,
+): number | undefined {
   return dpi ?? declaredDpi(density) ?? guessDpi(width, height);
 }
 
@@ -110,7 +117,15 @@ export async function colourThumbnail(
     .toBuffer({ resolveWithObject: true });
   const dpi = estimateDpi(sourceWidth, sourceHeight, opts.dpi, meta.density);
   const k = info.width / sourceWidth;
-  return { data, width: info.width, height: info.height, channels: 3, sourceWidth, sourceHeight, ...(dpi ? { dpi: dpi * k } : {}) };
+  return {
+    data,
+    width: info.width,
+    height: info.height,
+    channels: 3,
+    sourceWidth,
+    sourceHeight,
+    ...(dpi ? { dpi: dpi * k } : {}),
+  };
 }
 
 export function chooseScale(width: number, height: number, dpi: number | undefined): number {
@@ -142,11 +157,15 @@ export async function prepareForOcr(
   // greyscale reads at ~2% CER. Tesseract binarises (Otsu) by itself.
   if (width !== sourceWidth || height !== sourceHeight)
     pipeline = pipeline.resize(width, height, { kernel: "lanczos3" });
-  const png = await pipeline
+  // One band out of the pipeline; the PNG made from it has exactly these pixels (no colour conversion here).
+  const raw = await pipeline.raw().toBuffer({ resolveWithObject: true });
+  if (raw.info.channels !== 1) throw new Error(`expected one band, got ${raw.info.channels}`);
+  const png = await sharp(raw.data, { raw: { width: raw.info.width, height: raw.info.height, channels: 1 } })
     .png({ compressionLevel: 1 })
     .withMetadata({ density: (opts.dpi ?? declaredDpi(meta.density) ?? TARGET_DPI) * scale })
     .toBuffer();
-  return { png, width, height, sourceWidth, sourceHeight, scale };
+  const grey = new Uint8Array(raw.data.buffer, raw.data.byteOffset, raw.data.length);
+  return { png, grey, width: raw.info.width, height: raw.info.height, sourceWidth, sourceHeight, scale };
 }
 
 /** Rotates a prepared image clockwise by a multiple of 90°. */

@@ -12,9 +12,11 @@
  * cut the CER from 7.1% to 1.9% (before seal dropout was added).
  */
 import Tesseract from "tesseract.js";
-import type { Line } from "../../model.js";
+import sharp from "sharp";
+import type { Line, Table } from "../../model.js";
 import { downscale, rotateQuarter, type PreparedImage } from "./image-prep.js";
 import type { TesseractWorker } from "./ocr-pool.js";
+import { findGrid, linesWithTable, weakCells, type Grid } from "./ocr-table.js";
 import { linesFromTesseract, meanConfidence, type TesseractBlocks } from "./ocr-text.js";
 
 export type QuarterTurn = 0 | 90 | 180 | 270;
@@ -29,6 +31,8 @@ const CLEARLY_UPRIGHT = 88;
 
 export interface EngineResult {
   lines: Line[];
+  /** Ruled tables found on the page, their cells' lines carrying `cell` (see ocr-table.ts). */
+  tables: Table[];
   /** Clockwise turn applied to the (EXIF-upright) image to read it. */
   rotation: QuarterTurn;
   /** Upright source image size (after the turn), the space of the line boxes. */
@@ -42,6 +46,8 @@ interface Pass {
   score: number;
   text: string;
   page: TesseractBlocks;
+  /** Skew tesseract removed before reading (radians); its boxes are then in the turned image. */
+  deskew: number;
 }
 
 /**
@@ -67,7 +73,53 @@ function readsSideways(page: TesseractBlocks): boolean {
 async function recognize(worker: TesseractWorker, png: Buffer, psm?: Tesseract.PSM): Promise<Pass> {
   const options = { rotateAuto: true, ...(psm ? { tessedit_pageseg_mode: psm } : {}) };
   const { data } = await worker.recognize(png, options, { text: true, blocks: true });
-  return { score: readsSideways(data) ? 0 : data.confidence, text: data.text, page: data };
+  return {
+    score: readsSideways(data) ? 0 : data.confidence,
+    text: data.text,
+    page: data,
+    deskew: data.rotateRadians ?? 0,
+  };
+}
+
+/** A cell crop is one block of text: automatic segmentation would look for columns in it. */
+const CELL_OPTIONS = { rotateAuto: false, tessedit_pageseg_mode: Tesseract.PSM.SINGLE_BLOCK };
+
+/** Each weak cell read again from its own crop (one block, no rules in view), boxes back in page px. */
+async function rereadCells(
+  worker: TesseractWorker,
+  prepared: Extract<GriddedImage, { grid: Grid }>,
+  page: TesseractBlocks,
+): Promise<Map<number, TesseractBlocks>> {
+  const out = new Map<number, TesseractBlocks>();
+  const raw = { width: prepared.width, height: prepared.height, channels: 1 as const };
+  for (const crop of weakCells(page, prepared.grid, prepared.grey, prepared.width)) {
+    const { left, top, width, height } = crop;
+    const png = await sharp(prepared.grey, { raw })
+      .extract({ left, top, width, height })
+      .png({ compressionLevel: 1 })
+      .toBuffer();
+    const { data } = await worker.recognize(png, CELL_OPTIONS, { blocks: true });
+    const shift = <B extends { x0: number; y0: number; x1: number; y1: number }>(b: B): B => ({
+      ...b,
+      x0: b.x0 + left,
+      x1: b.x1 + left,
+      y0: b.y0 + top,
+      y1: b.y1 + top,
+    });
+    const blocks = (data.blocks ?? []).map((b) => ({
+      paragraphs: b.paragraphs.map((p) => ({
+        lines: p.lines.map((l) => ({
+          ...l,
+          bbox: shift(l.bbox),
+          words: l.words.map((w) => ({ ...w, bbox: shift(w.bbox) })),
+        })),
+      })),
+    }));
+    // A crop read as nothing keeps what the page pass found there.
+    if (blocks.some((b) => b.paragraphs.some((p) => p.lines.some((l) => l.text.trim()))))
+      out.set(crop.group, { blocks });
+  }
+  return out;
 }
 
 async function bestTurn(worker: TesseractWorker, png: Buffer, uprightScore: number): Promise<QuarterTurn> {
@@ -96,7 +148,20 @@ export async function configureWorker(worker: TesseractWorker): Promise<void> {
   });
 }
 
-export async function readUpright(worker: TesseractWorker, prepared: PreparedImage): Promise<EngineResult> {
+/**
+ * A prepared image with its ruled grid, when it has one; only then are its grey pixels kept (cell crops), so
+ * a plain page does not hold a second copy of itself through its OCR.
+ */
+export type GriddedImage = Omit<PreparedImage, "grey"> &
+  ({ grid: Grid; grey: Uint8Array } | { grid: null; grey?: undefined });
+
+export function withGrid(prepared: PreparedImage): GriddedImage {
+  const grid = findGrid(prepared.grey, prepared.width, prepared.height);
+  const { grey, ...rest } = prepared;
+  return grid ? { ...rest, grid, grey } : { ...rest, grid: null };
+}
+
+export async function readUpright(worker: TesseractWorker, prepared: GriddedImage): Promise<EngineResult> {
   let pass = await recognize(worker, prepared.png);
   // Automatic segmentation finds nothing in some single-line strips (a 1000×200 crop of a title);
   // reading the image as one block does.
@@ -106,10 +171,15 @@ export async function readUpright(worker: TesseractWorker, prepared: PreparedIma
     rotation = await bestTurn(worker, prepared.png, pass.score);
     if (rotation !== 0) pass = await recognize(worker, await rotateQuarter(prepared.png, rotation));
   }
-  const lines = linesFromTesseract(pass.page, prepared.scale);
+  // Tables only where the grid and tesseract's boxes share one frame: no quarter turn, no deskew.
+  const gridded = rotation === 0 && pass.deskew === 0 && prepared.grid ? prepared : null;
+  const { lines, tables } = gridded
+    ? linesWithTable(pass.page, gridded.grid, prepared.scale, await rereadCells(worker, gridded, pass.page))
+    : { lines: linesFromTesseract(pass.page, prepared.scale), tables: [] };
   const sideways = rotation === 90 || rotation === 270;
   return {
     lines,
+    tables,
     rotation,
     width: sideways ? prepared.sourceHeight : prepared.sourceWidth,
     height: sideways ? prepared.sourceWidth : prepared.sourceHeight,

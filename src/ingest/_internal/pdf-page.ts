@@ -6,10 +6,17 @@
  * "mixed" when a real text layer is complemented by OCR of a large pasted image; "text" / "none" otherwise.
  */
 import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
-import type { Box, EmbeddedImage, Line, Page, Seal } from "../../model.js";
+import type { Box, EmbeddedImage, Line, Page, Seal, Table } from "../../model.js";
 import type { ReaderContext } from "../context.js";
 import { IngestError, isIngestError } from "../errors.js";
-import { decodedPixels, findImages, imageBoxToPage, imagePixels, ocrLinesToPage, type PlacedImage } from "./pdf-images.js";
+import {
+  decodedPixels,
+  findImages,
+  imageBoxToPage,
+  imagePixels,
+  ocrLinesToPage,
+  type PlacedImage,
+} from "./pdf-images.js";
 import { buildLines, type FontStyleLike, type TextItemLike } from "./pdf-lines.js";
 import { detectPrintedPageNumber } from "./pdf-page-number.js";
 import { detectSeals } from "./seal-detect.js";
@@ -42,7 +49,15 @@ function ocrTargets(placed: readonly PlacedImage[], textLines: readonly Line[], 
   return placed
     .map((img, i) => ({ img, i }))
     .filter(({ img }) => (img.box.w * img.box.h) / pageArea >= MIN_OCR_IMAGE_AREA)
-    .filter(({ img }) => nonSpace(textLines.filter((l) => inside(l, img.box)).map((l) => l.text).join("")) < MIN_TEXT_CHARS)
+    .filter(
+      ({ img }) =>
+        nonSpace(
+          textLines
+            .filter((l) => inside(l, img.box))
+            .map((l) => l.text)
+            .join(""),
+        ) < MIN_TEXT_CHARS,
+    )
     .map(({ i }) => i);
 }
 
@@ -72,13 +87,20 @@ async function readLoadedPage(pdfPage: PDFPageProxy, index: number, ctx: ReaderC
 
   const problems: IngestError[] = [];
   const ocrLines: Line[] = [];
+  const ocrTables: Table[] = [];
   const seals: Seal[] = [];
   let largestOcr: { area: number; info: NonNullable<EmbeddedImage["ocr"]> } | undefined;
   for (const i of ocrTargets(placed, textLines, width * height)) {
     ctx.signal?.throwIfAborted();
     const img = placed[i]!;
     if (img.widthPx * img.heightPx > ctx.limits.maxImagePixels) {
-      problems.push(new IngestError("too-large", `第${index}页的图片过大（${img.widthPx}×${img.heightPx}像素），未进行文字识别`, "请降低扫描分辨率（建议300dpi）后重新生成PDF"));
+      problems.push(
+        new IngestError(
+          "too-large",
+          `第${index}页的图片过大（${img.widthPx}×${img.heightPx}像素），未进行文字识别`,
+          "请降低扫描分辨率（建议300dpi）后重新生成PDF",
+        ),
+      );
       continue;
     }
     const pixels = await imagePixels(pdfPage, img);
@@ -86,9 +108,20 @@ async function readLoadedPage(pdfPage: PDFPageProxy, index: number, ctx: ReaderC
     try {
       const result = await ctx.ocr.recognize({ ...pixels, dpi: img.dpi, signal: ctx.signal });
       images[i]!.ocr = result.info;
-      ocrLines.push(...ocrLinesToPage(result, img, vt, i));
+      // Table numbers run on across the page's images.
+      const offset = ocrTables.length;
+      ocrTables.push(...result.tables);
+      ocrLines.push(
+        ...ocrLinesToPage(result, img, vt, i).map((l) =>
+          l.cell ? { ...l, cell: { ...l.cell, table: l.cell.table + offset } } : l,
+        ),
+      );
       for (const s of result.seals ?? [])
-        seals.push({ box: imageBoxToPage(s.box, result.width, result.height, result.info.rotation, img, vt), confidence: s.confidence, image: i });
+        seals.push({
+          box: imageBoxToPage(s.box, result.width, result.height, result.info.rotation, img, vt),
+          confidence: s.confidence,
+          image: i,
+        });
       const area = img.box.w * img.box.h;
       if (!largestOcr || area > largestOcr.area) largestOcr = { area, info: result.info };
     } catch (e) {
@@ -96,12 +129,19 @@ async function readLoadedPage(pdfPage: PDFPageProxy, index: number, ctx: ReaderC
       problems.push(
         isIngestError(e)
           ? new IngestError(e.code, `第${index}页：${e.reason}`, e.advice, { cause: e })
-          : new IngestError("ocr-failed", `第${index}页的图片文字识别失败`, "请确认扫描件清晰、完整，必要时重新扫描后提交", { cause: e }),
+          : new IngestError(
+              "ocr-failed",
+              `第${index}页的图片文字识别失败`,
+              "请确认扫描件清晰、完整，必要时重新扫描后提交",
+              { cause: e },
+            ),
       );
     }
   }
 
-  const probes = placed.map((img, i) => ({ img, i })).filter(({ img, i }) => !images[i]!.ocr && Math.min(img.box.w, img.box.h) >= MIN_SEAL_SIDE_PT);
+  const probes = placed
+    .map((img, i) => ({ img, i }))
+    .filter(({ img, i }) => !images[i]!.ocr && Math.min(img.box.w, img.box.h) >= MIN_SEAL_SIDE_PT);
   seals.push(...(await sealsInImages(pdfPage, probes.slice(0, MAX_SEAL_PROBES), vt, ctx)));
 
   const scanned = nonSpace(textLines.map((l) => l.text).join("")) < MIN_TEXT_CHARS && ocrLines.length > 0;
@@ -111,11 +151,20 @@ async function readLoadedPage(pdfPage: PDFPageProxy, index: number, ctx: ReaderC
     height: Math.round(height * 100) / 100,
     unit: "pt",
     source: scanned ? "ocr" : ocrLines.length > 0 ? "mixed" : textLines.length > 0 ? "text" : "none",
-    lines: scanned ? mergeByPosition(ocrLines, textLines) : [...textLines, ...ocrLines],
+    lines: scanned ? mergeByPosition(ocrLines, textLines) : [...textLines, ...ocrLines.map(({ cell: _, ...l }) => l)],
     tables: [],
     images,
   };
   if (scanned && largestOcr) page.ocr = largestOcr.info;
+  // A scanned page's ruled tables; on a page with a text layer the OCR'd picture is no table of the page.
+  if (scanned)
+    page.tables = ocrTables.map((t, k) => ({
+      ...t,
+      lineIndex: Math.max(
+        0,
+        page.lines.findIndex((l) => l.cell?.table === k),
+      ),
+    }));
   if (seals.length > 0) page.seals = seals;
   const printed = detectPrintedPageNumber(scanned ? page.lines : textLines, height);
   if (printed !== undefined) page.printedPageNumber = printed;
@@ -126,14 +175,23 @@ async function readLoadedPage(pdfPage: PDFPageProxy, index: number, ctx: ReaderC
  * Seals in images that were not OCR'd: electronic seals (a small transparent image over the 盖章 line)
  * and pasted copies. pdf.js has already decoded them for the operator list, so this is one pass over pixels.
  */
-async function sealsInImages(pdfPage: PDFPageProxy, probes: { img: PlacedImage; i: number }[], vt: readonly number[], ctx: ReaderContext): Promise<Seal[]> {
+async function sealsInImages(
+  pdfPage: PDFPageProxy,
+  probes: { img: PlacedImage; i: number }[],
+  vt: readonly number[],
+  ctx: ReaderContext,
+): Promise<Seal[]> {
   const out: Seal[] = [];
   for (const { img, i } of probes) {
     if (img.widthPx * img.heightPx > ctx.limits.maxImagePixels) continue;
     const px = await decodedPixels(pdfPage, img);
     if (!px || px.raw.channels < 3) continue;
     for (const s of detectSeals(px.data, px.raw, { dpi: img.dpi }))
-      out.push({ box: imageBoxToPage(s.box, px.raw.width, px.raw.height, 0, img, vt), confidence: s.confidence, image: i });
+      out.push({
+        box: imageBoxToPage(s.box, px.raw.width, px.raw.height, 0, img, vt),
+        confidence: s.confidence,
+        image: i,
+      });
   }
   return out;
 }

@@ -85,7 +85,7 @@ export const BASES = {
       { ruleId: "required-document", docType: "deployment-proof" },
       { ruleId: "required-document", docType: "audit-report" },
       { ruleId: "required-document", docType: "tax-return-a100000" },
-      // Deliberately missing too, but not reported today (see FIXTURE_DEFECTS).
+      // Deliberately missing too: the form lists three 联合体 members (applicant.consortium, from the numbered rows).
       { ruleId: "required-document", docType: "consortium-agreement" },
     ],
   },
@@ -394,7 +394,7 @@ export const PLANTS: Plant[] = [
     mutate: steps(both(A.docx, A.pdf, 2, [{ find: "电话 027-87651234", replace: "电话 " }])),
     expect: [{ ruleId: "required-field", fieldKeys: ["contact.phone"] }],
     suite: true,
-    note: "未检出：表格「电话 ____」一栏空着时，申报书读取器往下一行取值（读到「4865.27」），得到 contact.phone=null 而不是未填写项；required-field 只看 form.unfilled",
+    note: "「电话」一栏空着、同一行有其他值：读作未填写，不往下一行取值（曾读到「4865.27」）；Word与PDF两版的同一未填写项只报一次，列出两个文件",
   },
   {
     id: "a-instruction-left",
@@ -812,7 +812,7 @@ export const PLANTS: Plant[] = [
     ),
     expect: [{ ruleId: "required-field", fieldKeys: ["product.rdFunding"] }],
     suite: true,
-    note: "未检出：Word与PDF两版里字段多的一版作为 form（此处是PDF），Word版留着的模板说明不进 form.unfilled；word-and-pdf 只比较两版都有的字段",
+    note: "只有Word版留着模板说明（PDF版已填写、字段更多）：form.unfilled 汇总Word与PDF各版的未填写项",
   },
   {
     id: "g-uscc-check-digit",
@@ -975,7 +975,7 @@ export const PLANTS: Plant[] = [
     describe: "PDF盖章件封面扫描前未盖章",
     mutate: steps(pdfImagesWithoutSeal(H.pdf, 1)),
     expect: [{ ruleId: "seal-required", severity: "warning", docType: "application-form" }],
-    note: "未检出：封面扫描图去掉公章后，OCR 读不出「（加盖公章）」，seal-required 认为这一页不是要求盖章的封面而跳过",
+    note: "封面扫描图去掉公章后，OCR 读不出「（加盖公章）」；seal-required 凭这一页读出的封面栏目（申报单位等）认出封面",
   },
   {
     id: "h-credit-dishonest",
@@ -1354,8 +1354,7 @@ export const NOT_PLANTABLE: Partial<Record<CallId, Record<string, string>>> = {
     "seal-required": "合订PDF的封面是文字层、没有公章图像，基础样例已有 seal-required 警告",
   },
   "hunan-digital-center-2025": {
-    "list-size":
-      "申报信息表只有6行成员单位（连同牵头单位最多7家，达不到超限）；且成员单位没有抽取为 applicant.consortium，list-size 从不评估（见 j-fixture-consortium-agreement）",
+    "list-size": "申报信息表只有6行成员单位，填满也达不到上限7家（基础样例列出3家，list-size 评估并通过）",
     "seal-required": "合订PDF的封面是文字层、没有公章图像，基础样例已有警告；样例没有联合体协议书",
   },
 };

@@ -40,6 +40,14 @@ describe("required-document on the fixture packages", () => {
     expect(findings.map((f) => f.docType).sort()).toEqual(["deployment-proof", "filing-proof"]);
   });
 
+  it("hunan-digital-center-j: three 联合体 members listed in the numbered rows and no 联合体协议书 is a missing document", async () => {
+    const ctx = await fixtureContext("hunan-digital-center-j");
+    const findings = findingsOf(requiredDocument, ctx, undefined);
+    const agreement = findings.find((f) => f.docType === "consortium-agreement");
+    expect(agreement).toMatchObject({ severity: "error", category: "missing" });
+    expect(agreement!.message).toContain("联合体协议书");
+  });
+
   it("wuhan-vertical-c (事业单位): asks for the 法人证书, not a 营业执照", async () => {
     const ctx = await fixtureContext("wuhan-vertical-c");
     const reports = reportsOf(requiredDocument, ctx, undefined);

@@ -1,7 +1,24 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { HUNAN_COVER_SEAL } from "../../../src/checks/calls/_shared.js";
 import { sealRequired, type SealPlace } from "../../../src/checks/rules/seal-required.js";
-import { DOCX, PDF, doc, fakeContext, findingsOf, fixtureContext, outcome, place, reportsOf } from "../_support.js";
+import {
+  DOCX,
+  FIXTURES,
+  PDF,
+  doc,
+  fakeContext,
+  field,
+  findingsOf,
+  fixtureContext,
+  outcome,
+  pathsContext,
+  place,
+  reportsOf,
+} from "../_support.js";
+import { loadPackage, pdfImagesWithoutSeal, steps, writePackage } from "../planted/files.js";
 
 const cover: SealPlace = {
   name: "封面「申报单位（加盖公章）」处",
@@ -56,6 +73,44 @@ describe("seal-required", () => {
       sealedPages: [`${PDF}#1`],
     });
     expect(outcome(sealRequired, stamped, options)).toEqual({ status: "pass" });
+  });
+
+  it("wuhan-governance-platform-h: the cover scanned before it was stamped is reported although OCR no longer reads its 「（加盖公章）」", async () => {
+    const base = "wuhan-governance-platform-h";
+    const pdf = "公共服务平台申报书（江城数智）.pdf";
+    expect(outcome(sealRequired, await pathsContext(base, [path.join(FIXTURES, base)]), options)).toEqual({
+      status: "pass",
+    });
+    const parent = await mkdtemp(path.join(tmpdir(), "shenbao-seal-"));
+    const dir = path.join(parent, base);
+    await writePackage(dir, await steps(pdfImagesWithoutSeal(pdf, 1))(await loadPackage(base)));
+    const ctx = await pathsContext("h-cover-seal-removed", [dir]).finally(() =>
+      rm(parent, { recursive: true, force: true }),
+    );
+    const findings = findingsOf(sealRequired, ctx, options);
+    expect(findings.map((f) => [f.severity, f.docType, place(f)])).toEqual([["error", "application-form", `${pdf}#1`]]);
+    // Pointed at the 申报单位 line the form reader read on the cover, where the seal belongs.
+    expect(findings[0]!.evidence[0]!.box).toBeDefined();
+    expect(findings[0]!.message).toContain("未检测到公章");
+  });
+
+  it("a scanned first page without a seal line is a cover when the form reader read cover lines there", () => {
+    const applicant = field("cover.applicant", "武汉云帆智算科技有限公司", "d1", { page: 1 });
+    const ctx = fakeContext({
+      documents: [doc("d1", "application-form", PDF, [1, 4])],
+      fields: [field("applicant.name", "武汉云帆智算科技有限公司", "d1", { page: 2 }), applicant],
+      ocrPages: [`${PDF}#1`],
+      pageLines: { [`${PDF}#1`]: ["武汉市垂直行业模型项目申报书", "申报单位 武汉云帆智算科技有限公司"] },
+    });
+    const reports = reportsOf(sealRequired, ctx, options);
+    expect(reports.map((r) => [r.messageId, r.evidence?.[0]])).toEqual([["unsealed", applicant.evidence[0]]]);
+    // Without the cover lines (a first page the reader took for a table page) it is not judged.
+    const table = fakeContext({
+      documents: [doc("d1", "application-form", PDF, [1, 4])],
+      fields: [field("applicant.name", "武汉云帆智算科技有限公司", "d1", { page: 1 })],
+      ocrPages: [`${PDF}#1`],
+    });
+    expect(outcome(sealRequired, table, options).status).toBe("not-evaluated");
   });
 
   it("a first page that neither shows a seal nor asks for one is not a cover", () => {

@@ -6,7 +6,17 @@
 import type { Field } from "../../../model.js";
 import type { DocumentPages } from "../../types.js";
 import { parseDate } from "../../normalize/index.js";
-import { amount, FieldSink, firstDate, fixDateOcr, period, segment, units, valueAfter, type Unit } from "../amounts-dates.js";
+import {
+  amount,
+  FieldSink,
+  firstDate,
+  fixDateOcr,
+  period,
+  segment,
+  units,
+  valueAfter,
+  type Unit,
+} from "../amounts-dates.js";
 import { emitUscc } from "../uscc-field.js";
 
 export type ValueKind = "text" | "amount" | "date" | "period" | "none";
@@ -28,7 +38,23 @@ export interface LabelSpec {
 export const REGISTRAR = /(?:局|委员会|厅|办公室|管理处)$/u;
 
 /** OCR misreadings of capital-form numerals seen on licence scans (善仟 for 壹仟). */
-const NUMERAL_OCR: Record<string, string> = { 善: "壹", 壶: "壹", 壸: "壹", 查: "叁", 参: "叁", 武: "贰", 贰: "贰", 任: "仟", 仔: "仟", 伯: "佰", 桔: "拾", 阙: "圆", 园: "圆", 阅: "圆", 阆: "圆" };
+const NUMERAL_OCR: Record<string, string> = {
+  善: "壹",
+  壶: "壹",
+  壸: "壹",
+  查: "叁",
+  参: "叁",
+  武: "贰",
+  贰: "贰",
+  任: "仟",
+  仔: "仟",
+  伯: "佰",
+  桔: "拾",
+  阙: "圆",
+  园: "圆",
+  阅: "圆",
+  阆: "圆",
+};
 
 function parseCapital(text: string): { wan: number; repaired: boolean } | null {
   const cleaned = text.replace(/\s+/g, "").replace(/(?:人民币|\(人民币\)|（人民币）)$/u, "");
@@ -41,9 +67,13 @@ function parseCapital(text: string): { wan: number; repaired: boolean } | null {
   return fixed ? { wan: fixed.wan, repaired: true } : null;
 }
 
-/** Spaces between 汉字 are layout, not content; trailing OCR specks (丨『」|) are dropped. */
+/**
+ * Spaces between 汉字 are layout, not content; trailing OCR specks (丨『」|) are dropped, and so are bars
+ * anywhere (a rule read at the end of one line of a multi-line value lands mid-value once lines are joined).
+ */
 function cleanText(value: string): string {
   return value
+    .replace(/\s*[|‖丨｜]+\s*/gu, "")
     .replace(/\s+/g, (s, i: number) => (/[\u4e00-\u9fff（）()]/u.test(value[i - 1] ?? "") ? "" : s))
     .replace(/[^\p{L}\p{N}）)。.]+$/u, "")
     .trim();
@@ -60,7 +90,8 @@ function personName(value: string, labels: readonly string[]): string {
   for (const l of labels) {
     const tail = run.slice(-l.length);
     const wrong = [...tail].filter((c, i) => c !== l[i]).length;
-    if (l.length >= 3 && tail.length === l.length && wrong <= 1 && run.length - l.length >= 2) return run.slice(0, -l.length);
+    if (l.length >= 3 && tail.length === l.length && wrong <= 1 && run.length - l.length >= 2)
+      return run.slice(0, -l.length);
   }
   return run.length <= 6 ? run : "";
 }
@@ -119,10 +150,22 @@ function dateFromTerm(sink: FieldSink): void {
  * values survive). Tried only for keys still missing, on units no label claimed; confidence ×0.7.
  */
 const SHAPES: readonly { key: string; kind: ValueKind; re: RegExp }[] = [
-  { key: "applicant.term", kind: "period", re: /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*至\s*(?:长期|永久|无.定期限|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)/u },
+  {
+    key: "applicant.term",
+    kind: "period",
+    re: /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*至\s*(?:长期|永久|无.定期限|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)/u,
+  },
   { key: "applicant.legalRep", kind: "text", re: /^[\u4e00-\u9fff·]{2,4}(?=\s*\d{4}\s*年[^至]*至)/u },
-  { key: "applicant.type", kind: "text", re: /(?<=^|[\s；;])(?:有限责任公司|股份有限公司|个人独资企业|有限合伙企业|普通合伙企业|个体工商户|农民专业合作社)(?:[（(〔][^）)〕]{2,20}[）)〕])?/u },
-  { key: "applicant.name", kind: "text", re: /(?<=^|[\s；;])(?!有限|股份)[\u4e00-\u9fff（）]{2,30}?(?:有限责任公司|股份有限公司|有限公司|研究院|研究所|中心)(?![\u4e00-\u9fff（(〔])/u },
+  {
+    key: "applicant.type",
+    kind: "text",
+    re: /(?<=^|[\s；;])(?:有限责任公司|股份有限公司|个人独资企业|有限合伙企业|普通合伙企业|个体工商户|农民专业合作社)(?:[（(〔][^）)〕]{2,20}[）)〕])?/u,
+  },
+  {
+    key: "applicant.name",
+    kind: "text",
+    re: /(?<=^|[\s；;])(?!有限|股份)[\u4e00-\u9fff（）]{2,30}?(?:有限责任公司|股份有限公司|有限公司|研究院|研究所|中心)(?![\u4e00-\u9fff（(〔])/u,
+  },
   { key: "applicant.registeredCapital", kind: "amount", re: /[壹贰叁肆伍陆柒捌玖拾佰仟零\d.]+[万亿]?[元圆]整?/u },
   { key: "applicant.foundedOn", kind: "date", re: /(?<![至\d])\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?!\s*至)/u },
 ];
@@ -149,7 +192,51 @@ function byShape(sink: FieldSink, table: readonly LabelSpec[], all: Unit[], used
 function imageLinesOnly(input: DocumentPages, marker: RegExp): DocumentPages {
   const fromImages = input.pages.flatMap((r) => r.page.lines.filter((l) => l.image !== undefined));
   if (!fromImages.some((l) => marker.test(l.text))) return input;
-  return { ...input, pages: input.pages.map((r) => ({ ...r, page: { ...r.page, lines: r.page.lines.filter((l) => l.image !== undefined) } })) };
+  return {
+    ...input,
+    pages: input.pages.map((r) => ({
+      ...r,
+      page: { ...r.page, lines: r.page.lines.filter((l) => l.image !== undefined) },
+    })),
+  };
+}
+
+/** The gap OCR reads between the characters of a letter-spaced label (住　　所 → 「住“所」「住 - “所」「往：所」). */
+const LETTER_GAP = String.raw`[\s“”"'‘’·.:：\-—–|丨]{1,4}`;
+
+/**
+ * Keys no exact label found: a letter-spaced two-character label (住　　所, 名　　称, 类　　型) with its first
+ * character misread (往：所, 余“所). The gap between the two characters is what marks the pair as a label, so
+ * it is required; the second character must be exact (a misread second one would make 「姓名：张三」 a 名称), and
+ * the value must parse as the key's kind.
+ */
+function byLetterSpacedLabel(
+  sink: FieldSink,
+  table: readonly LabelSpec[],
+  all: Unit[],
+  labels: readonly string[],
+  used: Set<Unit>,
+): void {
+  for (const spec of table) {
+    if (!spec.key || sink.has(spec.key)) continue;
+    for (const label of spec.labels.filter((l) => l.length === 2)) {
+      const re = new RegExp(`\\p{Script=Han}${LETTER_GAP}${label[1]}`, "u");
+      const i = all.findIndex((u) => re.test(u.text));
+      if (i < 0) continue;
+      const u = all[i]!;
+      const m = re.exec(u.text)!;
+      const rest = u.text.slice(m.index + m[0].length);
+      const value = rest
+        .slice(0, segment(rest, labels)[0]?.start ?? rest.length)
+        .replace(/^[\s:：“”"'‘’]+/u, "")
+        .trim();
+      const loc = valueAfter(all, i, value, labels, spec.multiline ?? false);
+      if (loc && emit(sink, spec, loc.value, loc.units, labels)) {
+        loc.units.forEach((x) => used.add(x));
+        break;
+      }
+    }
+  }
 }
 
 const MARKER = /统\s*一\s*社\s*会\s*信\s*用|营\s*业\s*执\s*照|法\s*人\s*证\s*书|法定代表人/u;
@@ -169,6 +256,7 @@ export function extractRegistration(input: DocumentPages, extractor: string, tab
       if (loc && emit(sink, spec, loc.value, loc.units, labels)) loc.units.forEach((x) => used.add(x));
     }
   });
+  byLetterSpacedLabel(sink, table, all, labels, used);
   byShape(sink, table, all, used);
   dateFromTerm(sink);
   // The issue date stands alone under the registrar's seal; the last such date wins.

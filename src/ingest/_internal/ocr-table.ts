@@ -1,0 +1,362 @@
+/**
+ * Ruled tables on scanned pages: the grid found in the pixels and tesseract's words assigned to its cells, so
+ * an OCR'd form comes out as the same Table/Cell structure a DOCX gives (merged cells resolved) and its lines
+ * stop at the rules. Tesseract's page pass reads across rules and rows (「注册地4一 … 元） T」, 7318.62 as
+ * 「yo1e 6)」); cells it read weakly are read again alone from a crop inside their rules (weakCells, run by
+ * ocr-engine.ts), which on the fixture forms turned every such cell right at 5–15% of the page's OCR time.
+ *
+ * Rules are long dark runs: horizontal ones at least H_MIN of the page width, vertical ones at least V_MIN px
+ * tall, and a vertical one must end on horizontal ones at both ends (a cell border), which no character stroke
+ * and no fill-in underline does. Only pages tesseract did not deskew are read this way (the grid is found on
+ * the image as given); skewed scans keep plain lines.
+ */
+import type { Box, Cell, Line, Table } from "../../model.js";
+import { cleanOcrText, wordRuns, type TesseractBlocks, type TesseractWord as Word } from "./ocr-text.js";
+
+/** A horizontal rule spans at least this share of the page width (a narrow cell's border still does, 2 cells). */
+const H_MIN = 0.08;
+/** Vertical rules at least this tall (px of the prepared ~300 dpi image): one table row. */
+const V_MIN = 40;
+/** Dark pixels within this many px of a run still continue it (JPEG noise, thin dashes). */
+const RUN_GAP = 2;
+/** Rule ends and crossings agree within this many px. */
+const TOL = 6;
+
+interface HRule {
+  y: number;
+  x0: number;
+  x1: number;
+}
+interface VRule {
+  x: number;
+  y0: number;
+  y1: number;
+}
+
+export interface Grid {
+  /** Column boundaries (x) and row boundaries (y), ascending, in prepared-image px. */
+  xs: number[];
+  ys: number[];
+  /** Group id per grid position [row][col]: positions with one id are one merged cell. */
+  groups: number[][];
+}
+
+function otsu(data: Uint8Array): number {
+  const hist = new Float64Array(256);
+  for (let i = 0; i < data.length; i++) hist[data[i]!]!++;
+  let sum = 0;
+  for (let t = 0; t < 256; t++) sum += t * hist[t]!;
+  let sumB = 0;
+  let weightB = 0;
+  let best = -1;
+  let threshold = 128;
+  for (let t = 0; t < 256; t++) {
+    weightB += hist[t]!;
+    if (weightB === 0) continue;
+    const weightF = data.length - weightB;
+    if (weightF === 0) break;
+    sumB += t * hist[t]!;
+    const between = weightB * weightF * (sumB / weightB - (sum - sumB) / weightF) ** 2;
+    if (between > best) {
+      best = between;
+      threshold = t;
+    }
+  }
+  return threshold;
+}
+
+type Run = { at: number; from: number; to: number };
+
+/**
+ * Runs of dark pixels at least `hMin` long along rows and `vMin` long down columns, allowing RUN_GAP light
+ * pixels inside a run. One row-major pass: columns keep their open run in typed arrays.
+ */
+function darkRuns(
+  data: Uint8Array,
+  width: number,
+  height: number,
+  dark: number,
+  hMin: number,
+  vMin: number,
+): { h: Run[]; v: Run[] } {
+  const h: Run[] = [];
+  const v: Run[] = [];
+  const vStart = new Int32Array(width).fill(-1);
+  const vLast = new Int32Array(width).fill(-1);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    let start = -1;
+    let last = -1;
+    for (let x = 0; x < width; x++) {
+      if (data[row + x]! > dark) continue;
+      if (start >= 0 && x - last > RUN_GAP + 1) {
+        if (last - start + 1 >= hMin) h.push({ at: y, from: start, to: last });
+        start = x;
+      } else if (start < 0) start = x;
+      last = x;
+      if (vStart[x]! >= 0 && y - vLast[x]! > RUN_GAP + 1) {
+        if (vLast[x]! - vStart[x]! + 1 >= vMin) v.push({ at: x, from: vStart[x]!, to: vLast[x]! });
+        vStart[x] = y;
+      } else if (vStart[x]! < 0) vStart[x] = y;
+      vLast[x] = y;
+    }
+    if (start >= 0 && last - start + 1 >= hMin) h.push({ at: y, from: start, to: last });
+  }
+  for (let x = 0; x < width; x++) {
+    if (vStart[x]! >= 0 && vLast[x]! - vStart[x]! + 1 >= vMin) v.push({ at: x, from: vStart[x]!, to: vLast[x]! });
+  }
+  v.sort((a, b) => a.at - b.at || a.from - b.from);
+  return { h, v };
+}
+
+/** Runs on neighbouring scan lines that overlap are one rule (rules are 1–5 px thick). */
+function mergeRuns<T>(found: Run[], make: (at: number, from: number, to: number) => T): T[] {
+  const open: { at: number[]; from: number; to: number; lastAt: number }[] = [];
+  const done: typeof open = [];
+  for (const r of found) {
+    const o = open.find((x) => r.at - x.lastAt <= 1 + RUN_GAP && r.from <= x.to && r.to >= x.from);
+    if (o) {
+      o.at.push(r.at);
+      o.from = Math.min(o.from, r.from);
+      o.to = Math.max(o.to, r.to);
+      o.lastAt = r.at;
+    } else open.push({ at: [r.at], from: r.from, to: r.to, lastAt: r.at });
+    for (let i = open.length - 1; i >= 0; i--) {
+      if (r.at - open[i]!.lastAt > 1 + RUN_GAP) done.push(...open.splice(i, 1));
+    }
+  }
+  return [...done, ...open]
+    .filter((o) => o.at.length <= 12)
+    .map((o) => make(Math.round(o.at.reduce((s, v) => s + v, 0) / o.at.length), o.from, o.to));
+}
+
+function cluster(values: number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[][] = [];
+  for (const v of sorted) {
+    const last = out.at(-1);
+    if (last && v - last.at(-1)! <= TOL) last.push(v);
+    else out.push([v]);
+  }
+  return out.map((c) => Math.round(c.reduce((s, v) => s + v, 0) / c.length));
+}
+
+/**
+ * The ruled grid of a greyscale page (one byte per pixel), or null when the page has no table of at least two
+ * rows and two columns. Several tables on one page come out as one grid; the space between them is then one
+ * merged cell spanning the width, as Word would show it.
+ */
+export function findGrid(data: Uint8Array, width: number, height: number): Grid | null {
+  const dark = otsu(data);
+  const found = darkRuns(data, width, height, dark, Math.round(H_MIN * width), V_MIN);
+  if (found.h.length === 0 || found.v.length === 0) return null;
+  const hFound = found.h;
+  const vFound = found.v;
+  const hRules = mergeRuns<HRule>(hFound, (y, x0, x1) => ({ y, x0, x1 }));
+  const vAll = mergeRuns<VRule>(vFound, (x, y0, y1) => ({ x, y0, y1 }));
+  const onH = (x: number, y: number) =>
+    hRules.some((h) => Math.abs(h.y - y) <= TOL && x >= h.x0 - TOL && x <= h.x1 + TOL);
+  const vRules = vAll.filter((v) => onH(v.x, v.y0) && onH(v.x, v.y1));
+  const crossings = (h: HRule) =>
+    vRules.filter((v) => v.x >= h.x0 - TOL && v.x <= h.x1 + TOL && h.y >= v.y0 - TOL && h.y <= v.y1 + TOL).length;
+  const hKept = hRules.filter((h) => crossings(h) >= 2);
+  if (hKept.length < 3 || vRules.length < 2) return null;
+
+  const xs = cluster(vRules.map((v) => v.x));
+  const ys = cluster(hKept.map((h) => h.y));
+  if (xs.length < 2 || ys.length < 2) return null;
+  const rows = ys.length - 1;
+  const cols = xs.length - 1;
+  const parent = Array.from({ length: rows * cols }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const join = (a: number, b: number) => (parent[find(a)] = find(b));
+  const vAt = (x: number, y: number) =>
+    vRules.some((v) => Math.abs(v.x - x) <= TOL && y >= v.y0 - TOL && y <= v.y1 + TOL);
+  const hAt = (x: number, y: number) =>
+    hKept.some((h) => Math.abs(h.y - y) <= TOL && x >= h.x0 - TOL && x <= h.x1 + TOL);
+  for (let r = 0; r < rows; r++) {
+    const ym = (ys[r]! + ys[r + 1]!) / 2;
+    for (let c = 0; c < cols; c++) {
+      const xm = (xs[c]! + xs[c + 1]!) / 2;
+      if (c + 1 < cols && !vAt(xs[c + 1]!, ym)) join(r * cols + c, r * cols + c + 1);
+      if (r + 1 < rows && !hAt(xm, ys[r + 1]!)) join(r * cols + c, (r + 1) * cols + c);
+    }
+  }
+  const groups = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => find(r * cols + c)));
+  return { xs, ys, groups };
+}
+
+function indexIn(bounds: number[], v: number): number {
+  for (let i = 0; i + 1 < bounds.length; i++) if (v >= bounds[i]! && v < bounds[i + 1]!) return i;
+  return -1;
+}
+
+/** A cell whose words are re-read from its own crop, in prepared-image px (inside its rules). */
+export interface CellCrop {
+  group: number;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** Cells re-read when their words' mean confidence is below this (tesseract reading across rules scores 30–80). */
+const WEAK_CONFIDENCE = 85;
+/** An empty cell with at least this share of ink pixels is re-read too (text the page pass did not find). */
+const INK_SHARE = 0.004;
+/** Px kept clear of the rules around a crop. */
+const INSET = 6;
+/** Bounds the extra cost on a page of many small cells. */
+const MAX_REREAD = 60;
+
+function groupRects(grid: Grid): Map<number, { r0: number; c0: number; r1: number; c1: number }> {
+  const rects = new Map<number, { r0: number; c0: number; r1: number; c1: number }>();
+  grid.groups.forEach((row, r) =>
+    row.forEach((g, c) => {
+      const o = rects.get(g);
+      if (!o) rects.set(g, { r0: r, c0: c, r1: r, c1: c });
+      else {
+        o.r1 = Math.max(o.r1, r);
+        o.c1 = Math.max(o.c1, c);
+      }
+    }),
+  );
+  return rects;
+}
+
+function groupAt(grid: Grid, w: Word): number | null {
+  const r = indexIn(grid.ys, (w.bbox.y0 + w.bbox.y1) / 2);
+  const c = indexIn(grid.xs, (w.bbox.x0 + w.bbox.x1) / 2);
+  return r < 0 || c < 0 ? null : grid.groups[r]![c]!;
+}
+
+/**
+ * The cells worth reading again on their own: words read with low confidence, a rule read as a bar, or ink
+ * where the page pass found no text. Alone in its crop, a cell's text is one block with no rule beside it.
+ */
+export function weakCells(page: TesseractBlocks, grid: Grid, grey: Uint8Array, width: number): CellCrop[] {
+  const words = new Map<number, Word[]>();
+  for (const block of page.blocks ?? [])
+    for (const para of block.paragraphs)
+      for (const line of para.lines)
+        for (const w of line.words ?? []) {
+          const g = w.text.trim() ? groupAt(grid, w) : null;
+          if (g !== null) words.set(g, [...(words.get(g) ?? []), w]);
+        }
+  const dark = otsu(grey);
+  const out: CellCrop[] = [];
+  for (const [group, r] of groupRects(grid)) {
+    const left = grid.xs[r.c0]! + INSET;
+    const top = grid.ys[r.r0]! + INSET;
+    const crop = {
+      group,
+      left,
+      top,
+      width: grid.xs[r.c1 + 1]! - INSET - left,
+      height: grid.ys[r.r1 + 1]! - INSET - top,
+    };
+    if (crop.width < 2 * INSET || crop.height < 2 * INSET) continue;
+    const ws = words.get(group) ?? [];
+    if (ws.length > 0) {
+      const mean = ws.reduce((s, w) => s + w.confidence, 0) / ws.length;
+      if (mean < WEAK_CONFIDENCE || ws.some((w) => /[|‖丨｜]/u.test(w.text))) out.push(crop);
+      continue;
+    }
+    let ink = 0;
+    for (let y = crop.top; y < crop.top + crop.height; y++)
+      for (let x = crop.left; x < crop.left + crop.width; x++) if (grey[y * width + x]! <= dark) ink++;
+    if (ink >= INK_SHARE * crop.width * crop.height) out.push(crop);
+  }
+  return out.slice(0, MAX_REREAD);
+}
+
+/**
+ * Lines and tables of a tesseract page over a grid: each tesseract line is cut where its words change cell,
+ * pieces inside the grid carry `cell` (table 0, the merged cell's top-left grid position), and the table holds
+ * every grid position with its merged cell's text. Boxes are divided by `scale` (prepared → source px).
+ */
+export function linesWithTable(
+  page: TesseractBlocks,
+  grid: Grid,
+  scale: number,
+  reread: ReadonlyMap<number, TesseractBlocks> = new Map(),
+): { lines: Line[]; tables: Table[] } {
+  const { groups } = grid;
+  const origin = new Map<number, [number, number]>();
+  const extent = new Map<number, [number, number]>();
+  groups.forEach((row, r) =>
+    row.forEach((g, c) => {
+      if (!origin.has(g)) origin.set(g, [r, c]);
+      extent.set(g, [r, c]);
+    }),
+  );
+  const lines: Line[] = [];
+  const texts = new Map<number, { text: string; y: number; x: number }[]>();
+  const emitted = new Set<number>();
+  const emitReread = (group: number) => {
+    emitted.add(group);
+    for (const block of reread.get(group)!.blocks ?? [])
+      for (const para of block.paragraphs)
+        for (const line of para.lines.flatMap(wordRuns))
+          emit({ cell: group, words: (line.words ?? [line]).filter((w) => w.text.trim()) });
+  };
+  const emit = (piece: { cell: number | null; words: Word[] }) => {
+    if (piece.words.length === 0) return;
+    const text = cleanOcrText(piece.words.map((w) => w.text).join(" "));
+    if (!text) return;
+    const x0 = Math.min(...piece.words.map((w) => w.bbox.x0));
+    const y0 = Math.min(...piece.words.map((w) => w.bbox.y0));
+    const x1 = Math.max(...piece.words.map((w) => w.bbox.x1));
+    const y1 = Math.max(...piece.words.map((w) => w.bbox.y1));
+    const box: Box = {
+      x: round1(x0 / scale),
+      y: round1(y0 / scale),
+      w: round1((x1 - x0) / scale),
+      h: round1((y1 - y0) / scale),
+    };
+    const confidence = piece.words.reduce((s, w) => s + w.confidence, 0) / piece.words.length / 100;
+    const out: Line = { text, box, source: "ocr", confidence: Math.min(1, Math.max(0, confidence)) };
+    if (piece.cell !== null) {
+      const [row, col] = origin.get(piece.cell)!;
+      out.cell = { table: 0, row, col };
+      texts.set(piece.cell, [...(texts.get(piece.cell) ?? []), { text, y: y0, x: x0 }]);
+    }
+    lines.push(out);
+  };
+  for (const block of page.blocks ?? []) {
+    for (const para of block.paragraphs) {
+      for (const line of para.lines.flatMap(wordRuns)) {
+        const words = (line.words ?? [line]).filter((w) => w.text.trim());
+        const pieces: { cell: number | null; words: Word[] }[] = [];
+        for (const w of words) {
+          const cell = groupAt(grid, w);
+          const last = pieces.at(-1);
+          if (last && last.cell === cell) last.words.push(w);
+          else pieces.push({ cell, words: [w] });
+        }
+        for (const piece of pieces) {
+          if (piece.cell !== null && reread.has(piece.cell)) {
+            if (!emitted.has(piece.cell)) emitReread(piece.cell);
+          } else emit(piece);
+        }
+      }
+    }
+  }
+  for (const group of reread.keys()) if (!emitted.has(group)) emitReread(group);
+  const cellText = (g: number) =>
+    (texts.get(g) ?? [])
+      .sort((a, b) => a.y - b.y || a.x - b.x)
+      .map((t) => t.text)
+      .join("");
+  const rows: Cell[][] = groups.map((row) =>
+    row.map((g) => {
+      const [r0, c0] = origin.get(g)!;
+      const [r1, c1] = extent.get(g)!;
+      return { text: cellText(g), rowSpan: r1 - r0 + 1, colSpan: c1 - c0 + 1, origin: [r0, c0] as [number, number] };
+    }),
+  );
+  const first = lines.findIndex((l) => l.cell !== undefined);
+  return { lines, tables: first < 0 ? [] : [{ rows, lineIndex: first }] };
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
