@@ -23,7 +23,7 @@ type LlmStage = Report["stages"]["llm"];
 
 export interface CheckOptions extends Pick<
   IngestOptions,
-  "cacheDir" | "password" | "name" | "concurrency" | "onFile" | "ocr"
+  "cacheDir" | "password" | "name" | "concurrency" | "onFile" | "ocr" | "limits"
 > {
   /** Call id (DESIGN.md); detected from the application form's title when absent. */
   callId?: string;

@@ -201,6 +201,11 @@ export class JobStore {
         ...(job.password ? { password: job.password } : {}),
         ...(this.deps.llm ? { llm: this.deps.llm } : {}),
         cacheDir: this.settings.cacheDir,
+        // An uploaded zip may not unpack to more than the upload limits allow for loose files.
+        limits: {
+          maxFileBytes: this.settings.maxFileBytes,
+          maxArchiveBytes: this.settings.maxTotalBytes,
+        },
         onFile: (file, done, total) => {
           job.progress = { done, total, last: file.path };
         },

@@ -8,6 +8,7 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ReportSchema, type Report } from "../../src/report/schema.js";
 import { safeFileName, uniqueName } from "../../src/serve/files.js";
@@ -178,6 +179,29 @@ describe("limits", () => {
       for (const s of [few, narrow, small]) expect(await entries(s.workDir)).toEqual([]);
     } finally {
       await Promise.all([few.close(), narrow.close(), small.close()]);
+    }
+  });
+
+  it("does not let a zip unpack to more than the upload limits allow: the rest becomes a finding", async () => {
+    const limited = await startTestServer({ maxFileBytes: 300 * KB, maxTotalBytes: 300 * KB });
+    try {
+      // Four 200 KB text files of a four-letter alphabet: ~4:1 compression, far below the zip-bomb ratio, so
+      // the upload (≈ 220 KB) passes while the content (800 KB) is over the 300 KB total.
+      const zip = new JSZip();
+      let seed = 7;
+      const letter = () => "ACGT"[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % 4];
+      for (let i = 1; i <= 4; i++) zip.file(`附件${i}.txt`, Array.from({ length: 200 * KB }, letter).join(""));
+      const bytes = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+      expect(bytes.length).toBeLessThan(300 * KB);
+      const { status, body } = await upload(limited.url, [{ bytes, name: "材料.zip" }]);
+      expect(status).toBe(202);
+      expect((await waitForJob(limited.url, body.id)).state).toBe("done");
+      const report = await reportOf(limited.url, body.id);
+      const refused = report.findings.find((f) => f.message.includes("压缩包解压后总体积超过上限"));
+      expect(refused?.message).toContain("材料.zip");
+      expect(report.package.files.length).toBeLessThan(4);
+    } finally {
+      await limited.close();
     }
   });
 });
