@@ -45,6 +45,7 @@ figure.thumb{margin:.3rem 0 .6rem 1rem;break-inside:avoid;page-break-inside:avoi
 .subsidy{border:1px solid #bbb;border-radius:6px;padding:.5rem .9rem;break-inside:avoid;page-break-inside:avoid}.subsidy .amount{font-size:1.1rem;margin:.3rem 0}
 .subsidy dl{display:grid;grid-template-columns:6em 1fr;gap:.25rem .6rem;margin:.4rem 0}.subsidy dt{color:#555}.subsidy dd{margin:0}.subsidy ul{margin:0;padding-left:1.2rem}
 @page{size:A4;margin:15mm 14mm}
+@media screen and (max-width:40rem){body{padding:.8rem}table{display:block;overflow-x:auto}}
 @media print{body{max-width:none;padding:0;font-size:10.5pt}.verdict{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 h2,h3{page-break-after:avoid;break-after:avoid}figure.thumb img{box-shadow:none;max-width:120mm}section.keys{page-break-before:always;break-before:page}a{color:inherit;text-decoration:none}}
 `;

@@ -11,8 +11,7 @@
 import { createHash } from "node:crypto";
 import sharp, { type Sharp } from "sharp";
 import type { Evidence, Finding } from "../model.js";
-import { openPdf } from "../ingest/_internal/pdf-document.js";
-import { decodeBmp, isBmp } from "../ingest/_internal/image-bmp.js";
+import { decodeBmp, isBmp, openPdf } from "../ingest/page-source.js";
 import { DEFAULT_LIMITS } from "../ingest/context.js";
 import { CATEGORY_LABELS } from "./labels.js";
 import { pageGeometryKey, rememberedPageGeometry, type PageGeometries } from "./page-geometry.js";
