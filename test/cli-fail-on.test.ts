@@ -29,7 +29,7 @@ describe("shenbao check --fail-on", () => {
   it("wuhan-vertical-c has warnings only: 0 by default (error), 1 from warning down, 0 with none", async () => {
     const text = await shenbao(["check", INSTITUTE, "--format", "text"]);
     expect(text.code).toBe(0);
-    expect(text.stdout.split("\n")[0]).toBe("wuhan-vertical-c：需补正（错误 0，警告 3，提示 0）");
+    expect(text.stdout.split("\n")[0]).toBe("wuhan-vertical-c：需补正（错误 0，警告 4，提示 0）");
     expect(text.stdout).toMatch(
       /^! \d\. .*（「wuhan-vertical-c\/武汉市垂直行业模型项目申报书\.pdf」第1页）.*\[seal-required\]$/m,
     );

@@ -37,6 +37,8 @@ const KEY_LABELS: Record<string, string> = {
   "finance.aiRevenue": "人工智能营业收入（万元）",
   "finance.netProfit": "净利润（万元）",
   "finance.totalAssets": "总资产（万元）",
+  "finance.totalLiabilities": "负债合计（万元）",
+  "finance.debtRatio": "资产负债率（%）",
   "finance.rdExpense": "研发投入（万元）",
   "staff.total": "员工总数",
   "staff.rd": "研发人员数量",

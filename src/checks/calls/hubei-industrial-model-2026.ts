@@ -1,6 +1,6 @@
 /** 省经信厅办公室关于开展工业领域专用模型申报工作的通知, forwarded by 市经信局 on 2026-03-26 (seed 001). */
 import type { CallPack } from "../types.js";
-import { BASE_RULES, STAFF_RELATIONS } from "./_shared.js";
+import { BASE_RULES, CONSISTENCY_KEYS, MODEL_NAME_SAME, STAFF_RELATIONS } from "./_shared.js";
 
 const ORDER = "申报书 三、工业模型项目内容：申请材料按照以下顺序排列，添加页码、编制目录";
 const COPIES = "申报书 三、工业模型项目内容：";
@@ -68,6 +68,7 @@ export const hubeiIndustrialModel2026: CallPack = {
   ],
   rules: {
     ...BASE_RULES,
+    "field-equal": ["error", { keys: CONSISTENCY_KEYS, same: MODEL_NAME_SAME }],
     "toc-pages": ["warning", { clause: "申请材料按照以下顺序排列，添加页码、编制目录" }],
     "word-and-pdf": ["error", { clause: "并同步报送电子版材料（Word和PDF盖章扫描件）至邮箱" }],
     "required-field": ["error", { optional: ["applicant.consortium"] }],
@@ -96,7 +97,11 @@ export const hubeiIndustrialModel2026: CallPack = {
         clause: "一、申报条件（一）以联合体形式申报的，联合体成员单位数量不超过3家",
       },
     ],
-    arithmetic: ["error", { relations: STAFF_RELATIONS }],
+    arithmetic: [
+      "error",
+      // 附件1 「2025年度模型研发成本组成（万元）（说明研发资金详细组成……）」 adds up to 「2025年度模型研发成本」.
+      { relations: [...STAFF_RELATIONS, { items: "model.rdCostBreakdown", total: "model.rdCost" }] },
+    ],
     "credit-report": [
       "error",
       {

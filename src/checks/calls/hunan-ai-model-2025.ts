@@ -1,6 +1,14 @@
 /** 2025年湖南省人工智能大模型项目 (seed 003: 附件1 申报指南, 申报书 with 目录 and 三、相关附件). */
 import type { CallPack } from "../types.js";
-import { BASE_RULES, HUNAN_BATCH, HUNAN_COVER_SEAL, HUNAN_PLEDGE as PLEDGE, STAFF_RELATIONS } from "./_shared.js";
+import {
+  BASE_RULES,
+  DEBT_RATIO,
+  HUNAN_BATCH,
+  HUNAN_CONSORTIUM_PLEDGE,
+  HUNAN_COVER_SEAL,
+  HUNAN_PLEDGE as PLEDGE,
+  STAFF_RELATIONS,
+} from "./_shared.js";
 
 const ATTACH = "申报书 三、相关附件";
 const TWO_YEARS = ["2023", "2024"] as const;
@@ -132,8 +140,14 @@ export const hunanAiModel2025: CallPack = {
       "error",
       { limits: [{ key: "model.paramsYi", min: 8, unit: "亿", clause: "申报条件4.大模型参数规模应达到8亿以上" }] },
     ],
-    arithmetic: ["error", { relations: [...STAFF_RELATIONS, { left: "staff.rd.*", right: "staff.total.*" }] }],
+    arithmetic: [
+      "error",
+      { relations: [...STAFF_RELATIONS, { left: "staff.rd.*", right: "staff.total.*" }, DEBT_RATIO] },
+    ],
     "pledge-signed": ["error", { clause: PLEDGE }],
+    // The 申报信息表 has no 联合体 cell: not evaluated unless a form (or the LLM stage) gives applicant.consortium.
+    "consortium-pledge": ["error", { key: "applicant.consortium", clause: HUNAN_CONSORTIUM_PLEDGE }],
+    "filing-number": ["warning", { clause: "申报信息表 基础大模型来源……（备案号）" }],
     "seal-required": ["warning", { places: [HUNAN_COVER_SEAL] }],
   },
   batch: HUNAN_BATCH,

@@ -1,6 +1,13 @@
 /** 湖南省制造业数字化转型促进中心 (seed 003: 申报条件 and 申报书 三、相关附件). */
 import type { CallPack } from "../types.js";
-import { BASE_RULES, HUNAN_BATCH, HUNAN_COVER_SEAL, HUNAN_PLEDGE } from "./_shared.js";
+import {
+  BASE_RULES,
+  DEBT_RATIO,
+  HUNAN_BATCH,
+  HUNAN_CONSORTIUM_PLEDGE,
+  HUNAN_COVER_SEAL,
+  HUNAN_PLEDGE,
+} from "./_shared.js";
 
 const ATTACH = "申报书 三、相关附件";
 const TWO_YEARS = ["2023", "2024"] as const;
@@ -87,6 +94,7 @@ export const hunanDigitalCenter2025: CallPack = {
           { left: "staff.rd.*", right: "staff.total.*" },
           // 技术团队人员情况: 「总共X人，其中行业技术人才与数字化专业人才Y人，占Z%」
           { part: "center.teamDigital", whole: "center.teamTotal", percent: "center.teamDigitalPercent" },
+          DEBT_RATIO,
         ],
       },
     ],
@@ -104,6 +112,7 @@ export const hunanDigitalCenter2025: CallPack = {
       },
     ],
     "pledge-signed": ["error", { clause: HUNAN_PLEDGE }],
+    "consortium-pledge": ["error", { key: "applicant.consortium", clause: HUNAN_CONSORTIUM_PLEDGE }],
     "seal-required": [
       "warning",
       {

@@ -1,6 +1,14 @@
 /** 市经信局关于开展垂直行业模型征集入库和评选补助的通知 (2025-10-14; seed 000). */
 import type { CallPack } from "../types.js";
-import { BASE_RULES, licenceOrCertificate, PROOF_TYPES, STAFF_RELATIONS } from "./_shared.js";
+import {
+  BASE_RULES,
+  CONSISTENCY_KEYS,
+  FILING_CLAUSE,
+  MODEL_NAME_SAME,
+  licenceOrCertificate,
+  PROOF_TYPES,
+  STAFF_RELATIONS,
+} from "./_shared.js";
 
 const DEADLINE = {
   date: "2025-10-23",
@@ -45,6 +53,7 @@ export const wuhanVerticalModel2025: CallPack = {
   ],
   rules: {
     ...BASE_RULES,
+    "field-equal": ["error", { keys: CONSISTENCY_KEYS, same: MODEL_NAME_SAME }],
     "word-and-pdf": ["error", { clause: "三、申报流程（二）……并同步报送电子版（Word和PDF盖章件）申报材料至邮箱" }],
     "required-field": ["error", { optional: ["applicant.consortium"] }],
     "registered-in": [
@@ -79,7 +88,11 @@ export const wuhanVerticalModel2025: CallPack = {
         clause: "二、申报条件（一）……若以联合体形式申报，联合体成员数量不超过3家",
       },
     ],
-    arithmetic: ["error", { relations: STAFF_RELATIONS }],
+    arithmetic: [
+      "error",
+      // 附件1 「近三年模型研发资金来源及组成」 adds up to 「近三年模型研发成本（万元）」.
+      { relations: [...STAFF_RELATIONS, { items: "model.rdFunding", total: "model.rdCost" }] },
+    ],
     "credit-report": [
       "error",
       {
@@ -91,6 +104,7 @@ export const wuhanVerticalModel2025: CallPack = {
       "error",
       { clause: "附件1 承诺书（模板）：申请单位法人代表（签名）：申请单位（盖章）：年 月 日" },
     ],
+    "filing-number": ["warning", { clause: `附件1 ${FILING_CLAUSE}` }],
     "seal-required": [
       "warning",
       {

@@ -4,6 +4,9 @@
  * case and punctuation. When several copies of one document type exist (a licence photo inside the Word file
  * and a separate scan), one agreeing copy is enough: the others are the same paper read worse. A value read by
  * OCR within `maxOcrDistance` edits of the form is probably a misreading: a warning to check, not an error.
+ * `same` pairs two keys of the form itself that name one thing (封面「模型名称」 and the table's 模型名称): the
+ * table's value (text layer first) is the reference, one agreeing copy of the other is enough, and a mismatch
+ * is at most a warning (the notice asks for one name, not for a particular one).
  */
 import type { DocType, Field } from "../../model.js";
 import { comparable, display, editDistance, evidenceOf, formFields } from "../_internal/fields.js";
@@ -17,6 +20,8 @@ export interface FieldEqualOptions {
   against?: readonly DocType[];
   maxOcrDistance?: number;
   clause?: string;
+  /** Keys of the form that must hold the same value: `key` (封面) against `as` (the table). */
+  same?: readonly { key: string; as: string }[];
 }
 
 export const fieldEqual: Rule<FieldEqualOptions> = {
@@ -27,6 +32,8 @@ export const fieldEqual: Rule<FieldEqualOptions> = {
     messages: {
       mismatch:
         "「{{label}}」不一致：申报书填写为「{{formValue}}」，{{docName}}上为「{{otherValue}}」（{{where}}）。请核对，以证照、报告原件为准更正申报书或更换材料。",
+      sameMismatch:
+        "申报书中「{{label}}」为「{{value}}」，「{{asLabel}}」为「{{asValue}}」（{{where}}），两处应为同一名称。请统一后重新提交；如有备案证明，以备案名称为准。",
       ocrMismatch:
         "「{{label}}」疑似不一致：申报书填写为「{{formValue}}」，{{docName}}扫描件识别为「{{otherValue}}」（{{where}}），相差{{distance}}个字符，可能是识别误差。请人工核对原件。",
     },
@@ -43,6 +50,29 @@ export const fieldEqual: Rule<FieldEqualOptions> = {
         const report = judge(ctx, key, reference, type, candidates, maxOcr);
         if (report) reports.push(report);
       }
+    }
+    for (const pair of options.same ?? []) {
+      const reference = pickReference(ctx, pair.as);
+      const copies = formFields(ctx, pair.key).filter((f) => comparable(pair.key, f.value) !== "");
+      if (!reference || copies.length === 0) continue;
+      compared++;
+      if (copies.some((c) => agrees(pair.key, reference, c))) continue;
+      const best = copies.find((c) => !ctx.isOcr(c)) ?? copies[0]!;
+      reports.push({
+        messageId: "sameMismatch",
+        data: {
+          label: keyLabel(pair.key),
+          value: display(best.value),
+          asLabel: keyLabel(pair.as),
+          asValue: display(reference.value),
+        },
+        evidence: evidenceOf(best, reference),
+        docType: "application-form",
+        fieldKeys: [pair.key, pair.as],
+        expected: reference.value,
+        actual: best.value,
+        severity: "warning",
+      });
     }
     if (compared === 0) return { status: "not-evaluated", reason: "申报书与其他材料没有可对照的字段" };
     return reports.length ? { status: "fail", reports } : { status: "pass" };

@@ -1,10 +1,12 @@
 /** The rule registry: id (= file name) → rule. */
 import type { Rule } from "../types.js";
 import { arithmetic } from "./arithmetic.js";
+import { consortiumPledge } from "./consortium-pledge.js";
 import { creditReport } from "./credit-report.js";
 import { dateWindow } from "./date-window.js";
 import { documentOrder } from "./document-order.js";
 import { fieldEqual } from "./field-equal.js";
+import { filingNumber } from "./filing-number.js";
 import { ingestFindings } from "./ingest-findings.js";
 import { listSize } from "./list-size.js";
 import { numberRange } from "./number-range.js";
@@ -34,6 +36,8 @@ const all = [
   numberRange,
   listSize,
   pledgeSigned,
+  consortiumPledge,
+  filingNumber,
   sealRequired,
   creditReport,
 ] as Array<Rule<never>>;

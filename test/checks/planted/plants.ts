@@ -87,6 +87,8 @@ export const BASES = {
       { ruleId: "required-document", docType: "tax-return-a100000" },
       // Deliberately missing too: the form lists three 联合体 members (applicant.consortium, from the numbered rows).
       { ruleId: "required-document", docType: "consortium-agreement" },
+      // …and only the lead's 真实性承诺 is in the package (「联合申报的，所有申报单位均需提供真实性承诺书」).
+      { ruleId: "consortium-pledge", docType: "pledge" },
     ],
   },
 } as const satisfies Record<string, { call: CallId; clean: boolean; why?: string; errors: readonly Expect[] }>;
@@ -1325,6 +1327,94 @@ export const PLANTS: Plant[] = [
     ),
     expect: [{ ruleId: "number-range", fieldKeys: ["center.teamDigitalPercent"] }],
   },
+
+  // ---- the checks issue's consistency and eligibility items: consortium pledges, compositions, 资产负债率, names,
+  // 备案号 format, 研发成本 vs 专项审计
+  {
+    id: "j-pledge-page-removed",
+    base: "hunan-digital-center-j",
+    describe: "合订PDF中牵头单位的真实性承诺页被删去（联合体共4家单位，一份承诺书也没有）",
+    mutate: steps(pdfPages(J.pdf, without(3))),
+    expect: [{ ruleId: "consortium-pledge", docType: "pledge", fieldKeys: ["applicant.consortium"] }],
+    suite: true,
+  },
+  {
+    id: "b-debt-ratio-vs-audit",
+    base: "hunan-ai-model-b",
+    describe: "申报信息表2024年资产负债率填 48.14%，审计报告负债合计 8216.04 万元 / 资产总计 19637.58 万元 = 41.84%",
+    mutate: steps(pdfText(B.pdf, 4, [{ find: "41.84", replace: "48.14" }])),
+    expect: [{ ruleId: "arithmetic", docType: "audit-report", fieldKeys: ["finance.debtRatio.2024"] }],
+    suite: true,
+  },
+  {
+    id: "b-filing-number-short",
+    base: "hunan-ai-model-b",
+    describe: "申报信息表备案号漏写两位：网信算备43010425032701",
+    mutate: steps(pdfText(B.pdf, 5, [{ find: "4301042503270105", replace: "43010425032701" }])),
+    expect: [{ ruleId: "filing-number", severity: "warning", fieldKeys: ["model.filingNumber"] }],
+    suite: true,
+  },
+  {
+    id: "e-rd-breakdown-sum",
+    base: "hubei-industrial-model-e",
+    describe: "研发成本组成中购买设备写成 281.5 万元，各项合计 1388.8 万元，与研发成本 1325.8 万元不符（Word与PDF）",
+    mutate: steps(both(E.docx, E.pdf, 3, [{ find: "218.5万元", replace: "281.5万元" }])),
+    expect: [{ ruleId: "arithmetic", fieldKeys: ["model.rdCostBreakdown", "model.rdCost"] }],
+    suite: true,
+  },
+  {
+    id: "e-rd-cost-vs-rd-audit",
+    base: "hubei-industrial-model-e",
+    describe: "附上的专项审计报告研发费用合计 2680.5 万元，申报书2025年度模型研发成本为 1325.8 万元",
+    mutate: steps(addFixture("研发费用专项审计报告.pdf", "fields/rd-audit-report.pdf")),
+    expect: [{ ruleId: "field-equal", docType: "rd-audit-report", fieldKeys: ["model.rdCost"] }],
+  },
+  {
+    id: "c-cover-model-name",
+    base: "wuhan-vertical-c",
+    describe: "封面模型名称写成「江城智治城市大模型」，申报书表中为「江城智治城市管理大模型」（Word与PDF）",
+    mutate: steps(both(C.docx, C.pdf, 1, [{ find: "江城智治城市管理大模型", replace: "江城智治城市大模型" }])),
+    expect: [{ ruleId: "field-equal", severity: "warning", fieldKeys: ["cover.modelName", "model.name"] }],
+    suite: true,
+  },
+  {
+    id: "c-filing-number-short",
+    base: "wuhan-vertical-c",
+    describe: "备案号漏写两位：网信算备42010024121603（Word与PDF）",
+    mutate: steps(both(C.docx, C.pdf, 3, [{ find: "网信算备4201002412160302", replace: "网信算备42010024121603" }])),
+    expect: [{ ruleId: "filing-number", severity: "warning", fieldKeys: ["model.filingNumber"] }],
+    suite: true,
+  },
+  {
+    id: "f-funding-sum",
+    base: "wuhan-governance-scenario-f",
+    describe: "建设资金组成中材料费用写成 97.0 万元，各项合计 2878.0 万元，与共计 2860.0 万元不符（Word与PDF）",
+    mutate: steps(both(F.docx, F.pdf, 2, [{ find: "材料费用79.0万元", replace: "材料费用97.0万元" }])),
+    expect: [{ ruleId: "arithmetic", fieldKeys: ["project.funding"] }],
+    suite: true,
+  },
+  {
+    id: "g-rd-funding-sum",
+    base: "wuhan-governance-model-agent-g",
+    describe: "研发资金组成中设备采购和材料费用写成 171.5 万元，各项合计与近三年研发投入 1286.5 万元不符（Word与PDF）",
+    mutate: steps(both(G.docx, G.pdf, 3, [{ find: "117.5万元", replace: "171.5万元" }])),
+    expect: [{ ruleId: "arithmetic", fieldKeys: ["product.rdFunding", "product.rdCost"] }],
+  },
+  {
+    id: "h-rd-funding-sum",
+    base: "wuhan-governance-platform-h",
+    describe:
+      "平台研发资金组成中设备采购和材料费用写成 660.0 万元，各项合计 4340.0 万元，与共计 4280.0 万元不符（Word与PDF）",
+    mutate: steps(both(H.docx, H.pdf, 3, [{ find: "600.0万元", replace: "660.0万元" }])),
+    expect: [{ ruleId: "arithmetic", fieldKeys: ["platform.rdFunding"] }],
+  },
+  {
+    id: "i-rd-funding-sum",
+    base: "wuhan-governance-terminal-i",
+    describe: "产品研发资金组成中设备采购和材料费用写成 258.7 万元，各项合计与近三年研发成本 1568.3 万元不符（Word）",
+    mutate: steps(docxText(I.docx, [{ find: "285.7万元", replace: "258.7万元" }])),
+    expect: [{ ruleId: "arithmetic", fieldKeys: ["product.rdFunding", "product.rdCost"] }],
+  },
 ];
 
 /**
@@ -1337,6 +1427,7 @@ export const NOT_PLANTABLE: Partial<Record<CallId, Record<string, string>>> = {
   },
   "wuhan-ai-governance-2026/scenario": {
     "text-length": "该申报书模板没有字数上限，text-length 无限制可查",
+    "filing-number": "该申报书模板没有备案情况一栏（只有附件2有），filing-number 无备案号可查",
     "seal-required": "PDF封面是文字层、本来就没有公章图像，基础样例已有 seal-required 警告，去掉公章不会产生新问题",
   },
   "wuhan-ai-governance-2026/model-agent": {
@@ -1345,13 +1436,17 @@ export const NOT_PLANTABLE: Partial<Record<CallId, Record<string, string>>> = {
   },
   "wuhan-ai-governance-2026/platform": {
     "text-length": "该申报书模板没有字数上限，text-length 无限制可查",
+    "filing-number": "该申报书模板没有备案情况一栏（只有附件2有），filing-number 无备案号可查",
   },
   "wuhan-ai-governance-2026/terminal": {
     "word-and-pdf": "样例只有Word版（基础样例已报缺PDF）；没有LibreOffice无法生成PDF版来预埋两版不一致",
     "seal-required": "样例没有PDF盖章件，封面公章无处可查（缺PDF由 word-and-pdf 报告）",
+    "filing-number": "该申报书模板没有备案情况一栏（只有附件2有），filing-number 无备案号可查",
   },
   "hunan-ai-model-2025": {
     "seal-required": "合订PDF的封面是文字层、没有公章图像，基础样例已有 seal-required 警告",
+    "consortium-pledge":
+      "申报信息表没有联合体成员单位一栏，applicant.consortium 无从抽取，规则不评估（仅在大模型阶段补出该字段时生效）",
   },
   "hunan-digital-center-2025": {
     "list-size": "申报信息表只有6行成员单位，填满也达不到上限7家（基础样例列出3家，list-size 评估并通过）",
@@ -1460,6 +1555,12 @@ export const FIXTURE_DEFECTS: FixtureDefect[] = [
     base: "hunan-digital-center-j",
     describe: "样例列出3家联合体成员单位，却刻意缺少联合体协议书",
     expect: { ruleId: "required-document", docType: "consortium-agreement" },
+  },
+  {
+    id: "j-fixture-consortium-pledges",
+    base: "hunan-digital-center-j",
+    describe: "样例列出3家联合体成员单位，却只有牵头单位一份真实性承诺书",
+    expect: { ruleId: "consortium-pledge", docType: "pledge", fieldKeys: ["applicant.consortium"] },
   },
   {
     id: "i-fixture-pdf",

@@ -90,3 +90,27 @@ describe("field-equal edge cases", () => {
     ).toBe("not-evaluated");
   });
 });
+
+describe("field-equal: two keys of the form that name one thing (same)", () => {
+  const same = [{ key: "cover.modelName", as: "model.name" }];
+
+  it("wuhan-vertical-a and -c: the cover's 模型名称 agrees with the table (a garbled OCR cover copy does not matter)", async () => {
+    for (const name of ["wuhan-vertical-a", "wuhan-vertical-c"] as const) {
+      expect(outcome(fieldEqual, await fixtureContext(name), { keys: [], same })).toEqual({ status: "pass" });
+    }
+  });
+
+  it("a different name on the cover is a warning at most, pointing at the cover", () => {
+    const ctx = fakeContext({
+      fields: [
+        field("cover.modelName", "江城智治城市大模型", "d1", { page: 1 }),
+        field("model.name", "江城智治城市管理大模型", "d1", { page: 3 }),
+      ],
+    });
+    const findings = findingsOf(fieldEqual, ctx, { keys: [], same });
+    expect(findings.map((f) => [f.severity, f.fieldKeys, place(f), f.expected, f.actual])).toEqual([
+      ["warning", ["cover.modelName", "model.name"], "申报书.pdf#1", "江城智治城市管理大模型", "江城智治城市大模型"],
+    ]);
+    expect(findings[0]!.message).toContain("两处应为同一名称");
+  });
+});
