@@ -2,7 +2,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { BatchInputError, runBatch, SUMMARY_XLSX, type BatchProgress } from "./batch.js";
-import { LlmConfigError, resolveLlmConfig } from "./extract/llm/config.js";
+import { llmFromFlags } from "./cli-llm.js";
 import { CALL_IDS } from "./extract/types.js";
 import { VERDICT_LABELS } from "./report/labels.js";
 
@@ -54,17 +54,9 @@ export async function runBatchCommand(args: string[]): Promise<number> {
     return 2;
   }
   const cacheDir = values["no-cache"] ? false : values.cache;
-  let llm: ReturnType<typeof resolveLlmConfig>;
-  try {
-    llm = values["no-llm"]
-      ? { reason: "已用 --no-llm 关闭大模型阶段" }
-      : resolveLlmConfig(
-          process.env,
-          cacheDir === undefined ? {} : { cacheDir: cacheDir && path.join(cacheDir, "llm") },
-        );
-  } catch (error) {
-    if (!(error instanceof LlmConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
+  const llm = llmFromFlags(values, cacheDir === undefined ? undefined : cacheDir && path.join(cacheDir, "llm"));
+  if ("error" in llm) {
+    process.stderr.write(`${llm.error}\n`);
     return 2;
   }
   const abort = new AbortController();

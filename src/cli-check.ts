@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { LlmConfigError, resolveLlmConfig } from "./extract/llm/config.js";
+import { LLM_FLAG_OPTIONS, llmFromFlags } from "./cli-llm.js";
 import { CALL_IDS } from "./extract/types.js";
 import { runCheck } from "./pipeline.js";
 import { formatHtml } from "./report/html.js";
@@ -53,11 +53,7 @@ export async function runCheckCommand(args: string[]): Promise<number> {
       password: { type: "string" },
       cache: { type: "string" },
       "no-cache": { type: "boolean", default: false },
-      "llm-base-url": { type: "string" },
-      "llm-model": { type: "string" },
-      "no-llm": { type: "boolean", default: false },
-      redact: { type: "boolean" },
-      "redact-uscc": { type: "boolean" },
+      ...LLM_FLAG_OPTIONS,
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -82,21 +78,12 @@ export async function runCheckCommand(args: string[]): Promise<number> {
     process.stderr.write(`未知的申报通知编号：${values.call}\n可选：${CALL_IDS.join("、")}\n`);
     return 2;
   }
-  let llm: ReturnType<typeof resolveLlmConfig>;
-  try {
-    const cacheDir = values["no-cache"] ? false : values.cache ? path.join(values.cache, "llm") : undefined;
-    llm = values["no-llm"]
-      ? { reason: "已用 --no-llm 关闭大模型阶段" }
-      : resolveLlmConfig(process.env, {
-          ...(values["llm-base-url"] ? { baseUrl: values["llm-base-url"] } : {}),
-          ...(values["llm-model"] ? { model: values["llm-model"] } : {}),
-          ...(values.redact !== undefined ? { redact: values.redact } : {}),
-          ...(values["redact-uscc"] ? { redact: true, redactUscc: true } : {}),
-          ...(cacheDir !== undefined ? { cacheDir } : {}),
-        });
-  } catch (e) {
-    if (!(e instanceof LlmConfigError)) throw e;
-    process.stderr.write(`${e.message}\n`);
+  const llm = llmFromFlags(
+    values,
+    values["no-cache"] ? false : values.cache ? path.join(values.cache, "llm") : undefined,
+  );
+  if ("error" in llm) {
+    process.stderr.write(`${llm.error}\n`);
     return 2;
   }
   const report = await runCheck(positionals, {

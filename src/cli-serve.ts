@@ -2,7 +2,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { LlmConfigError, resolveLlmConfig } from "./extract/llm/config.js";
+import { LLM_FLAG_OPTIONS, llmFromFlags } from "./cli-llm.js";
 import { startServer } from "./serve/server.js";
 
 export const SERVE_HELP = `用法：
@@ -73,11 +73,7 @@ export async function runServeCommand(args: string[]): Promise<number> {
         "max-results": { type: "string" },
         "max-queued": { type: "string" },
         cache: { type: "string" },
-        "llm-base-url": { type: "string" },
-        "llm-model": { type: "string" },
-        "no-llm": { type: "boolean", default: false },
-        redact: { type: "boolean" },
-        "redact-uscc": { type: "boolean" },
+        ...LLM_FLAG_OPTIONS,
         help: { type: "boolean", short: "h", default: false },
       },
     }));
@@ -101,22 +97,10 @@ export async function runServeCommand(args: string[]): Promise<number> {
   }
   const flags = parsed.data;
 
-  let llm: ReturnType<typeof resolveLlmConfig>;
-  try {
-    // As in `shenbao check`: the environment configures the LLM stage, flags override it.
-    llm = values["no-llm"]
-      ? { reason: "已用 --no-llm 关闭大模型阶段" }
-      : resolveLlmConfig(process.env, {
-          ...(values["llm-base-url"] ? { baseUrl: values["llm-base-url"] } : {}),
-          ...(values["llm-model"] ? { model: values["llm-model"] } : {}),
-          ...(values.redact !== undefined ? { redact: values.redact } : {}),
-          ...(values["redact-uscc"] ? { redact: true, redactUscc: true } : {}),
-          // LLM answers quote the applicants' text: cached only where the operator asked for a cache.
-          cacheDir: flags.cache ? path.join(flags.cache, "llm") : false,
-        });
-  } catch (e) {
-    if (!(e instanceof LlmConfigError)) throw e;
-    process.stderr.write(`${e.message}\n`);
+  // LLM answers quote the applicants' text: cached only where the operator asked for a cache.
+  const llm = llmFromFlags(values, flags.cache ? path.join(flags.cache, "llm") : false);
+  if ("error" in llm) {
+    process.stderr.write(`${llm.error}\n`);
     return 2;
   }
 

@@ -47,8 +47,13 @@ export function loadPaths(key: string, paths: string[]): Promise<{ pkg: Package;
 async function withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
   const cacheDir = sharedCacheDir();
   if (!cacheDir) return fn();
-  const lock = path.join(cacheDir, `checks-ingest-${name}.lock`);
-  await mkdir(cacheDir, { recursive: true });
+  return withDirLock(cacheDir, `checks-ingest-${name}.lock`, fn);
+}
+
+/** Runs fn while holding a lock directory (mkdir is atomic) under dir: one test process at a time. */
+export async function withDirLock<T>(dir: string, lockName: string, fn: () => Promise<T>): Promise<T> {
+  const lock = path.join(dir, lockName);
+  await mkdir(dir, { recursive: true });
   for (;;) {
     try {
       await mkdir(lock);

@@ -8,14 +8,14 @@
  * surgery: nothing new to OCR, so a mutated package costs a parse, not an OCR). The bases' scans are OCR'd
  * once into the run-wide cache that the other fixture tests share. `npm run bench:checks` runs every plant.
  */
-import { mkdir, mkdtemp, rm, rmdir } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, describe, expect, it } from "vitest";
 import { createOcrService } from "../../src/ingest/ocr.js";
 import type { Report } from "../../src/report/schema.js";
 import { sharedCacheDir } from "../_support/cache.js";
+import { withDirLock } from "./_support.js";
 import { PACKAGES_ROOT } from "./planted/files.js";
 import { describeExpect, describeFinding, judge, matches, newFindings } from "./planted/match.js";
 import { BASES, CLEAN_VARIANTS, inSuite, PLANTS, SUITE_BASES, type BaseName, type Expect } from "./planted/plants.js";
@@ -41,31 +41,14 @@ const baseReports = new Map<BaseName, Promise<Report>>();
 function baseReport(name: BaseName): Promise<Report> {
   let p = baseReports.get(name);
   if (!p) {
-    p = withLock(
+    p = withDirLock(
+      cacheDir,
       `checks-ingest-${name}.lock`,
       async () => (await checkDir(path.join(PACKAGES_ROOT, name), { cacheDir, ocr })).report,
     );
     baseReports.set(name, p);
   }
   return p;
-}
-
-async function withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
-  const lock = path.join(cacheDir, name);
-  await mkdir(cacheDir, { recursive: true });
-  for (;;) {
-    try {
-      await mkdir(lock);
-      break;
-    } catch {
-      await sleep(100);
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    await rmdir(lock);
-  }
 }
 
 /** Plants and variants are checked once however many rules look at them. */
