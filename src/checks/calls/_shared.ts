@@ -51,6 +51,11 @@ export const FILING_CLAUSE = "备案情况（包括国家网信办模型（算�
 
 /** Seed 003's 申报书 (both Hunan calls): the 真实性承诺's signature block and the cover's seal. */
 export const HUNAN_PLEDGE = "申报书 一、真实性承诺：申报单位法定代表人（签名）：申报单位（盖章）：年 月 日";
+/** The form cover's 「申报单位____（加盖公章）」 of the Wuhan and Hubei templates. */
+export function coverSeal(clause: string): SealPlace {
+  return { name: "封面「申报单位（加盖公章）」处", docTypes: ["application-form"], scope: "cover", clause };
+}
+
 export const HUNAN_COVER_SEAL: SealPlace = {
   name: "封面「申报单位（盖章）」处",
   docTypes: ["application-form"],

@@ -1,6 +1,6 @@
 /** 省经信厅办公室关于开展工业领域专用模型申报工作的通知, forwarded by 市经信局 on 2026-03-26 (seed 001). */
 import type { CallPack } from "../types.js";
-import { BASE_RULES, CONSISTENCY_KEYS, MODEL_NAME_SAME, STAFF_RELATIONS } from "./_shared.js";
+import { BASE_RULES, CONSISTENCY_KEYS, coverSeal, MODEL_NAME_SAME, STAFF_RELATIONS } from "./_shared.js";
 
 const ORDER = "申报书 三、工业模型项目内容：申请材料按照以下顺序排列，添加页码、编制目录";
 const COPIES = "申报书 三、工业模型项目内容：";
@@ -122,12 +122,7 @@ export const hubeiIndustrialModel2026: CallPack = {
       "error",
       {
         places: [
-          {
-            name: "封面「申报单位（加盖公章）」处",
-            docTypes: ["application-form"],
-            scope: "cover",
-            clause: "附件1 申报书封面：申报单位____（加盖公章）；请各区……同步报送电子版材料（Word和PDF盖章扫描件）",
-          },
+          coverSeal("附件1 申报书封面：申报单位____（加盖公章）；请各区……同步报送电子版材料（Word和PDF盖章扫描件）"),
           {
             name: "复印件（申报单位相关证明材料）",
             docTypes: ["business-license", "institution-certificate", "tax-certificate", "audit-report"],

@@ -3,7 +3,14 @@ import type { CallId } from "../../extract/types.js";
 import type { Composition } from "../_internal/composition.js";
 import type { DateWindow } from "../rules/date-window.js";
 import type { CallPack } from "../types.js";
-import { BASE_RULES, CONSISTENCY_KEYS, FILING_CLAUSE, licenceOrCertificate, PROOF_TYPES } from "./_shared.js";
+import {
+  BASE_RULES,
+  CONSISTENCY_KEYS,
+  coverSeal,
+  FILING_CLAUSE,
+  licenceOrCertificate,
+  PROOF_TYPES,
+} from "./_shared.js";
 
 const DEADLINE = {
   date: "2026-07-07",
@@ -61,13 +68,9 @@ function governancePack(
         "warning",
         {
           places: [
-            {
-              name: "封面「申报单位（加盖公章）」处",
-              docTypes: ["application-form"],
-              scope: "cover",
-              clause:
-                "附件1–4 申报书封面：申报单位____（加盖公章）；四、征集要求（一）……同步报送电子版（Word和PDF盖章扫描件）",
-            },
+            coverSeal(
+              "附件1–4 申报书封面：申报单位____（加盖公章）；四、征集要求（一）……同步报送电子版（Word和PDF盖章扫描件）",
+            ),
           ],
         },
       ],

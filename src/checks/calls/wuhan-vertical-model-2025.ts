@@ -3,9 +3,10 @@ import type { CallPack } from "../types.js";
 import {
   BASE_RULES,
   CONSISTENCY_KEYS,
+  coverSeal,
   FILING_CLAUSE,
-  MODEL_NAME_SAME,
   licenceOrCertificate,
+  MODEL_NAME_SAME,
   PROOF_TYPES,
   STAFF_RELATIONS,
 } from "./_shared.js";
@@ -109,12 +110,9 @@ export const wuhanVerticalModel2025: CallPack = {
       "warning",
       {
         places: [
-          {
-            name: "封面「申报单位（加盖公章）」处",
-            docTypes: ["application-form"],
-            scope: "cover",
-            clause: "附件1 申报书封面：申报单位____（加盖公章）；三、申报流程（二）……同步报送电子版（Word和PDF盖章件）",
-          },
+          coverSeal(
+            "附件1 申报书封面：申报单位____（加盖公章）；三、申报流程（二）……同步报送电子版（Word和PDF盖章件）",
+          ),
         ],
       },
     ],
