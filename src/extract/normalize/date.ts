@@ -76,8 +76,11 @@ export function findDates(text: string): FoundDate[] {
 }
 
 /** One date making up the whole text (surrounding spaces allowed), or null. Also reads compact 20251014. */
+/** Quotes, brackets and stops around a date: OCR of a form cell often adds a stray 「“」 or 「。」. */
+const WRAPPING = /^[\s“”"'‘’「」『』（）()]+|[\s“”"'‘’「」『』（）()。．.，,]+$/gu;
+
 export function parseDate(text: string): ParsedDate | null {
-  const trimmed = text.trim();
+  const trimmed = text.replace(WRAPPING, "");
   const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(toHalfWidth(trimmed));
   if (compact) return makeDate(Number(compact[1]), Number(compact[2]), Number(compact[3]), text);
   const found = findDates(trimmed);

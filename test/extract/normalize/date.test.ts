@@ -27,6 +27,10 @@ describe("parseDate", () => {
     ["2024年", "2024", "year"],
     ["2024年度", "2024", "year"],
     ["2024年2月29日", "2024-02-29", "day"],
+    // OCR of a scanned cover cell: stray quotes, brackets and stops around the date.
+    ["“2025年10月20日", "2025-10-20", "day"],
+    ["「2025年10月」。", "2025-10", "month"],
+    ["（2025.10.14）", "2025-10-14", "day"],
   ])("%s → %s (%s)", (text, iso, precision) => {
     expect(parseDate(text)).toEqual({ iso, precision, raw: text });
   });
@@ -46,6 +50,7 @@ describe("parseDate", () => {
     "10月14日",
     "",
     "—",
+    "“”",
   ])("rejects %j", (text) => {
     expect(parseDate(text)).toBeNull();
   });
