@@ -7,14 +7,8 @@ import type { PageRef } from "../../extract/types.js";
 import type { Document, Evidence } from "../../model.js";
 import type { RuleContext } from "../types.js";
 
-const WORD_KINDS = new Set(["docx", "doc", "wps"]);
 /** The line that asks for the seal: 「申报单位（加盖公章）」「申请单位（盖章）：」「（盖单位公章）」. */
 const SEAL_LINE = /盖\s*(?:单位)?\s*(?:公\s*)?章|公\s*章/u;
-
-export function isWordFile(ctx: RuleContext, path: string): boolean {
-  const kind = ctx.pkg.files.find((f) => f.path === path)?.kind;
-  return kind !== undefined ? WORD_KINDS.has(kind) : /\.(docx?|wps)$/i.test(path);
-}
 
 /** The document's pages (all, or only the first: a cover), with their file. */
 export function pagesOf(ctx: RuleContext, doc: Document, firstOnly = false): PageRef[] {

@@ -6,7 +6,7 @@
  * only make the count generous, never report a pledge that is there.
  */
 import { evidenceOf, formFields, isNone } from "../_internal/fields.js";
-import { isWordFile } from "../_internal/seals.js";
+import { isWordFile } from "../_internal/files.js";
 import { keyLabel } from "../_internal/labels.js";
 import type { Rule } from "../types.js";
 import { splitList } from "./list-size.js";

@@ -11,7 +11,8 @@
  */
 import type { Document, Evidence, Field } from "../../model.js";
 import { evidenceOf } from "../_internal/fields.js";
-import { hasSeal, isWordFile, pagesOf, sealPlace, wholePagesSeen } from "../_internal/seals.js";
+import { isWordFile } from "../_internal/files.js";
+import { hasSeal, pagesOf, sealPlace, wholePagesSeen } from "../_internal/seals.js";
 import type { Rule, RuleContext, RuleReport } from "../types.js";
 
 export interface PledgeSignedOptions {

@@ -17,7 +17,8 @@ import type { PageRef } from "../../extract/types.js";
 import type { DocType, Document, Evidence } from "../../model.js";
 import { FORM_EXTRACTOR } from "../_internal/fields.js";
 import { DOC_LABELS } from "../_internal/labels.js";
-import { hasSeal, isWordFile, pagesOf, sealLine, sealPlace, wholePagesSeen } from "../_internal/seals.js";
+import { isWordFile } from "../_internal/files.js";
+import { hasSeal, pagesOf, sealLine, sealPlace, wholePagesSeen } from "../_internal/seals.js";
 import type { Rule, RuleContext, RuleReport } from "../types.js";
 
 export interface SealPlace {

@@ -6,6 +6,7 @@
  */
 import type { Document, Field } from "../../model.js";
 import { comparable, display, editDistance, evidenceOf, FORM_EXTRACTOR } from "../_internal/fields.js";
+import { isPdfFile, isWordFile } from "../_internal/files.js";
 import { keyLabel } from "../_internal/labels.js";
 import type { Rule, RuleContext, RuleReport } from "../types.js";
 
@@ -13,9 +14,6 @@ export interface WordAndPdfOptions {
   clause: string;
   maxOcrDistance?: number;
 }
-
-const isWord = (d: Document) => /\.docx?$/i.test(d.file);
-const isPdf = (d: Document) => /\.pdf$/i.test(d.file);
 
 export const wordAndPdf: Rule<WordAndPdfOptions> = {
   meta: {
@@ -36,8 +34,8 @@ export const wordAndPdf: Rule<WordAndPdfOptions> = {
   },
   check(ctx, options) {
     const forms = ctx.documents.filter((d) => d.type === "application-form");
-    const word = forms.filter(isWord);
-    const pdf = forms.filter(isPdf);
+    const word = forms.filter((d) => isWordFile(ctx, d.file));
+    const pdf = forms.filter((d) => isPdfFile(ctx, d.file));
     const place = (ds: Document[]) => ds.map((d) => ({ file: d.file, page: d.pages[0], quote: d.title }));
     const clause = options.clause;
     if (word.length === 0 || pdf.length === 0) {
