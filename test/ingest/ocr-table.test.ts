@@ -1,7 +1,8 @@
 /**
  * Ruled tables on scanned forms (fixtures/form-scans: LibreOffice forms rasterised at 200 dpi): the grid is found
  * in the pixels, tesseract's words land in its cells, weak cells are read again alone, and the page carries the
- * same Table/Cell structure as a DOCX. Licences (frames, no grid) stay plain lines.
+ * same Table/Cell structure as a DOCX, also when the sheet was fed crooked (the *-skew*.jpg pages). Licences
+ * (frames, no grid) stay plain lines.
  */
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -9,7 +10,8 @@ import path from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { prepareForOcr } from "../../src/ingest/_internal/image-prep.js";
-import { findGrid } from "../../src/ingest/_internal/ocr-table.js";
+import { findGrid, findGridDeskewed } from "../../src/ingest/_internal/ocr-table.js";
+import { parseApplicationForm } from "../../src/extract/form/parse.js";
 import { ingest } from "../../src/ingest/ingest.js";
 import type { Page } from "../../src/model.js";
 import { sharedCacheDir } from "../_support/cache.js";
@@ -17,10 +19,16 @@ import { sharedCacheDir } from "../_support/cache.js";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const T = 180_000;
 
-async function gridOf(rel: string) {
-  const prepared = await prepareForOcr(await readFile(path.join(ROOT, rel)), { maxPixels: 100_000_000 });
-  return findGrid(prepared.grey, prepared.width, prepared.height);
+async function prepared(rel: string) {
+  return prepareForOcr(await readFile(path.join(ROOT, rel)), { maxPixels: 100_000_000 });
 }
+
+async function gridOf(rel: string) {
+  const { grey, width, height } = await prepared(rel);
+  return findGrid(grey, width, height);
+}
+
+const cellTexts = (page: Page) => page.tables[0]!.rows.map((r) => r.map((c) => c.text.replace(/\s+/g, "")));
 
 async function pageOf(rel: string): Promise<Page> {
   const pkg = await ingest([path.join(ROOT, rel)], { cacheDir: sharedCacheDir() });
@@ -37,6 +45,25 @@ describe("findGrid", () => {
     expect(new Set(grid.groups[0]!.slice(1)).size).toBe(1);
     expect(grid.groups[5]![0]).toBe(grid.groups[6]![0]);
     expect(grid.groups[5]![1]).not.toBe(grid.groups[6]![1]);
+  });
+
+  it("finds the same grid on the Wuhan page fed 1.5° crooked, once the page is turned straight", async () => {
+    const straight = (await gridOf("fixtures/form-scans/wuhan-vertical-a-p2.jpg"))!;
+    const { grey, width, height } = await prepared("fixtures/form-scans/wuhan-vertical-a-p2-skew1.5.jpg");
+    // As given, no rule is one straight run of pixels.
+    expect(findGrid(grey, width, height)).toBeNull();
+    const found = findGridDeskewed(grey, width, height)!;
+    expect((found.skew * 180) / Math.PI).toBeCloseTo(1.5, 1);
+    expect(found.grid.xs).toHaveLength(straight.xs.length);
+    expect(found.grid.ys).toHaveLength(straight.ys.length);
+    expect(found.grid.groups).toEqual(straight.groups);
+  });
+
+  it("leaves a straight page as it is", async () => {
+    const { grey, width, height } = await prepared("fixtures/form-scans/hunan-ai-model-b-p4.jpg");
+    const found = findGridDeskewed(grey, width, height)!;
+    expect(found.skew).toBe(0);
+    expect(found.grey).toBe(grey);
   });
 
   it("finds no table on licences: a frame, dashed or solid, is no grid", async () => {
@@ -56,7 +83,7 @@ describe("OCR of a scanned form", () => {
     async () => {
       const page = await pageOf("fixtures/form-scans/wuhan-vertical-a-p2.jpg");
       expect(page.tables).toHaveLength(1);
-      const rows = page.tables[0]!.rows.map((r) => r.map((c) => c.text.replace(/\s+/g, "")));
+      const rows = cellTexts(page);
       const row = (label: string) => rows.find((r) => r[0] === label);
       expect(row("单位名称")?.[1]).toBe("武汉云帆智算科技有限公司");
       expect(row("统一社会信用代码")?.[1]).toBe("91420100MA4KQ7U39D");
@@ -97,6 +124,54 @@ describe("OCR of a scanned form", () => {
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
+    },
+    T,
+  );
+
+  it(
+    "gives a page fed 1.5° crooked the same table, its values in their cells",
+    async () => {
+      const page = await pageOf("fixtures/form-scans/wuhan-vertical-a-p2-skew1.5.jpg");
+      expect(page.tables).toHaveLength(1);
+      const rows = cellTexts(page);
+      expect(rows).toHaveLength(10);
+      const row = (label: string) => rows.find((r) => r[0] === label);
+      expect(row("单位名称")?.[1]).toBe("武汉云帆智算科技有限公司");
+      expect(row("统一社会信用代码")?.[1]).toBe("91420100MA4KQ7U39D");
+      expect(rows.some((r) => r.includes("7318.62"))).toBe(true);
+      expect(rows.some((r) => r.includes("4865.27"))).toBe(true);
+      // Boxes in the page's own pixels: a line inside the 1654 px wide scan.
+      const line = page.lines.find((l) => l.cell && l.text.includes("云帆智算"))!;
+      expect(line.box!.x + line.box!.w).toBeLessThan(1654);
+    },
+    T,
+  );
+
+  it(
+    "lets the form reader read the Hunan 申报信息表 from cells on a page fed 2° crooked",
+    async () => {
+      const rel = "fixtures/form-scans/hunan-ai-model-b-p4-skew-2.jpg";
+      const file = (await ingest([path.join(ROOT, rel)], { cacheDir: sharedCacheDir() })).files[0]!;
+      expect(file.pages[0]!.tables).toHaveLength(1);
+      const doc = {
+        document: {
+          id: "form-scan",
+          type: "application-form" as const,
+          title: "申报书",
+          file: file.path,
+          pages: [1, 1] as [number, number],
+          confidence: 1,
+          classifiedBy: "rule" as const,
+        },
+        pages: [{ file, page: file.pages[0]! }],
+      };
+      const fields = parseApplicationForm(doc, "hunan-ai-model-2025").fields;
+      const value = (key: string) => fields.find((f) => f.key === key)?.value;
+      expect(value("applicant.name")).toBe("湖南湘江智语科技有限公司");
+      expect(value("applicant.uscc")).toBe("91430104MA4R8N2C6D");
+      expect(value("contact.name")).toBe("罗俊峰");
+      expect(value("contact.phone")).toBe("18673125506");
+      expect(value("finance.revenue.2024")).toBe(12483.16);
     },
     T,
   );

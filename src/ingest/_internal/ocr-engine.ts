@@ -9,14 +9,16 @@
  * probes (~0.3–0.8 s each; 180° first, stopping at a clearly upright one) and, when one wins clearly, a
  * full pass at that turn. EXIF orientation is applied earlier (image-prep) and is not part of `rotation`.
  * Small skew (1–3°) is left to tesseract's own deskew (`rotateAuto`), which on the 2° degraded fixture
- * cut the CER from 7.1% to 1.9% (before seal dropout was added).
+ * cut the CER from 7.1% to 1.9% (before seal dropout was added). A ruled form is turned straight by us
+ * instead (withGrid), so its grid and its words share a frame: its line boxes are then in the page turned
+ * straight about its centre, not in the crooked source image.
  */
 import Tesseract from "tesseract.js";
 import sharp from "sharp";
 import type { Line, Table } from "../../model.js";
 import { downscale, rotateQuarter, type PreparedImage } from "./image-prep.js";
 import type { TesseractWorker } from "./ocr-pool.js";
-import { findGrid, linesWithTable, weakCells, type Grid } from "./ocr-table.js";
+import { findGridDeskewed, linesWithTable, weakCells, type Grid } from "./ocr-table.js";
 import { linesFromTesseract, meanConfidence, type TesseractBlocks } from "./ocr-text.js";
 
 export type QuarterTurn = 0 | 90 | 180 | 270;
@@ -70,8 +72,8 @@ function readsSideways(page: TesseractBlocks): boolean {
   return total > 0 && vertical / total > 0.5;
 }
 
-async function recognize(worker: TesseractWorker, png: Buffer, psm?: Tesseract.PSM): Promise<Pass> {
-  const options = { rotateAuto: true, ...(psm ? { tessedit_pageseg_mode: psm } : {}) };
+async function recognize(worker: TesseractWorker, png: Buffer, psm?: Tesseract.PSM, rotateAuto = true): Promise<Pass> {
+  const options = { rotateAuto, ...(psm ? { tessedit_pageseg_mode: psm } : {}) };
   const { data } = await worker.recognize(png, options, { text: true, blocks: true });
   return {
     score: readsSideways(data) ? 0 : data.confidence,
@@ -150,26 +152,41 @@ export async function configureWorker(worker: TesseractWorker): Promise<void> {
 
 /**
  * A prepared image with its ruled grid, when it has one; only then are its grey pixels kept (cell crops), so
- * a plain page does not hold a second copy of itself through its OCR.
+ * a plain page does not hold a second copy of itself through its OCR. A skewed page's grid is found on the page
+ * turned straight (`skew` radians, see ocr-table.ts): `grey` is then that image, and it is what tesseract reads.
  */
 export type GriddedImage = Omit<PreparedImage, "grey"> &
-  ({ grid: Grid; grey: Uint8Array } | { grid: null; grey?: undefined });
+  ({ grid: Grid; grey: Uint8Array; skew: number } | { grid: null; grey?: undefined });
 
 export function withGrid(prepared: PreparedImage): GriddedImage {
-  const grid = findGrid(prepared.grey, prepared.width, prepared.height);
-  const { grey, ...rest } = prepared;
-  return grid ? { ...rest, grid, grey } : { ...rest, grid: null };
+  const found = findGridDeskewed(prepared.grey, prepared.width, prepared.height);
+  const { grey: _, ...rest } = prepared;
+  return found ? { ...rest, ...found } : { ...rest, grid: null };
+}
+
+/** The image tesseract reads: the prepared PNG, or the page turned straight when its grid was found that way. */
+async function pageImage(prepared: GriddedImage): Promise<Buffer> {
+  if (!prepared.grid || prepared.skew === 0) return prepared.png;
+  const { density } = await sharp(prepared.png).metadata();
+  return sharp(prepared.grey, { raw: { width: prepared.width, height: prepared.height, channels: 1 } })
+    .png({ compressionLevel: 1 })
+    .withMetadata(density ? { density } : {})
+    .toBuffer();
 }
 
 export async function readUpright(worker: TesseractWorker, prepared: GriddedImage): Promise<EngineResult> {
-  let pass = await recognize(worker, prepared.png);
+  const png = await pageImage(prepared);
+  // A page whose rules were found runs straight within a px or two across the page: tesseract's own deskew
+  // would only put its words in another frame than the grid.
+  const rotateAuto = !prepared.grid;
+  let pass = await recognize(worker, png, undefined, rotateAuto);
   // Automatic segmentation finds nothing in some single-line strips (a 1000×200 crop of a title);
   // reading the image as one block does.
-  if (!pass.text.trim()) pass = await recognize(worker, prepared.png, Tesseract.PSM.SINGLE_BLOCK);
+  if (!pass.text.trim()) pass = await recognize(worker, png, Tesseract.PSM.SINGLE_BLOCK, rotateAuto);
   let rotation: QuarterTurn = 0;
   if (pass.text.trim() && pass.score < UPRIGHT_CONFIDENCE) {
-    rotation = await bestTurn(worker, prepared.png, pass.score);
-    if (rotation !== 0) pass = await recognize(worker, await rotateQuarter(prepared.png, rotation));
+    rotation = await bestTurn(worker, png, pass.score);
+    if (rotation !== 0) pass = await recognize(worker, await rotateQuarter(png, rotation));
   }
   // Tables only where the grid and tesseract's boxes share one frame: no quarter turn, no deskew.
   const gridded = rotation === 0 && pass.deskew === 0 && prepared.grid ? prepared : null;
