@@ -7,6 +7,7 @@
 import type { Field } from "../../model.js";
 import { findDates, parseAmount, parsePeriod, toHalfWidth, type Amount, type AmountUnit } from "../normalize/index.js";
 import { sameRow, type Unit } from "./units.js";
+import { canonicalAmountToken } from "./_internal/amount-token.js";
 
 export { amountTokens } from "./_internal/amount-token.js";
 
@@ -175,7 +176,8 @@ export function period(text: string): { from: string; to: string | null } | null
 }
 
 export function amount(raw: string, unit: AmountUnit = "元"): Amount | null {
-  return parseAmount(raw.replace(/[（]/g, "(").replace(/[）]/g, ")"), { defaultUnit: unit });
+  const a = parseAmount(canonicalAmountToken(raw).replace(/[（]/g, "(").replace(/[）]/g, ")"), { defaultUnit: unit });
+  return a && { ...a, raw };
 }
 
 /** 单位：元 / 金额单位：人民币万元 in the given text; null when not stated. */

@@ -35,6 +35,10 @@ const CPA = /中国注册会计师\s*[:：]?\s*(?:[（(][^）)]{1,8}[）)])?\s*(
 const NOT_NAME = /签名|签字|盖章|签章|项目|合伙人/u;
 const REPORT_NO = /[\u4e00-\u9fffA-Za-z]{1,12}字?\s*[〔[【（(]\s*(20\d{2})\s*[〕\]】）)]\s*第?\s*[A-Za-z0-9-]{1,10}\s*号/u;
 const YEAR = [/(20\d{2})\s*年\s*12\s*月\s*31\s*日的(?:合并及(?:母|本)公司)?资产负债表/u, /(20\d{2})\s*年度的(?:合并及(?:母|本)公司)?(?:利润表|财务报表)/u, /(20\d{2})\s*年度?(?:财务报表)?审计报告/u];
+/** The statements' own header: 编制单位：… 2024年12月31日 (资产负债表) or … 2024年度 (利润表). */
+const STATEMENT_YEAR = /编制单位[:：].{2,60}?(20\d{2})\s*年(?:\s*12\s*月\s*31\s*日|度)/u;
+/** 审字 / 报字 / 验字 before the 〔year〕 of a report number; OCR of a poor scan turns 字 into a look-alike. */
+const NUMBER_WORD_SLIP = /(?<=[审报验])[^字\s\d〔[【（(](?=\s*[〔[【（(]\s*20\d{2})/u;
 
 /** 〔2025〕: one bracket spelling, no spaces, so the number matches the one typed in the form. */
 export function normalizeReportNo(raw: string): string {
@@ -45,7 +49,8 @@ export function findReportNo(all: Unit[]): { value: string; raw: string; from: U
   const from = all.find((u) => REPORT_NO.test(u.text));
   if (!from) return null;
   const raw = REPORT_NO.exec(from.text)![0];
-  return { value: normalizeReportNo(raw), raw, from };
+  const ocr = from.parts.every((p) => p.source === "ocr");
+  return { value: normalizeReportNo(ocr ? raw.replace(NUMBER_WORD_SLIP, "字") : raw), raw, from };
 }
 
 export function opinionOf(all: Unit[]): { value: string; from: Unit[] } | null {
@@ -59,14 +64,20 @@ export function opinionOf(all: Unit[]): { value: string; from: Unit[] } | null {
   return emphasis ? { value: "带强调事项段的无保留意见", from: [u, emphasis] } : { value: "标准无保留意见", from: [u] };
 }
 
+/**
+ * The audited year from the opinion paragraph (read across a line break: a scan's lines end mid-sentence),
+ * else from the statements' header.
+ */
 function fiscalYear(all: Unit[]): { year: string; from: Unit } | null {
+  const flat = (u: Unit | undefined) => u?.text.replace(/\s+/g, "") ?? "";
   for (const re of YEAR) {
-    for (const u of all) {
-      const m = re.exec(u.text.replace(/\s+/g, ""));
+    for (const [i, u] of all.entries()) {
+      const m = re.exec(flat(u) + (u.page === all[i + 1]?.page ? flat(all[i + 1]) : ""));
       if (m) return { year: m[1]!, from: u };
     }
   }
-  return null;
+  const header = all.find((u) => STATEMENT_YEAR.test(flat(u)));
+  return header ? { year: STATEMENT_YEAR.exec(flat(header))![1]!, from: header } : null;
 }
 
 /** The firm named most often at the start of a line (signature block, letterhead); ties go to the last. */
@@ -116,9 +127,10 @@ export function extractAuditReport(input: DocumentPages): Field[] {
     sink.add("audit.year", fy.year, fy.year, [fy.from]);
     statementFigures(sink, all, fy.year, fy.from);
   }
-  // The report date follows the CPA signatures.
+  // The report date follows the CPA signatures, on the same page (the next page's 2024年12月31日 is not it).
   const sig = all.findIndex((u) => /中国注册会计师\s*[:：]/u.test(u.text));
-  const dated = sig < 0 ? undefined : all.slice(sig, sig + 8).find((u) => findDates(u.text).some((d) => d.precision === "day"));
+  const block = sig < 0 ? [] : all.slice(sig, sig + 8).filter((u) => u.page === all[sig]!.page && u.file === all[sig]!.file);
+  const dated = block.find((u) => findDates(u.text).some((d) => d.precision === "day"));
   if (dated) {
     const d = findDates(dated.text).find((x) => x.precision === "day")!;
     sink.add("audit.reportDate", d.iso, d.raw, [dated]);

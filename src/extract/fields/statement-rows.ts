@@ -2,7 +2,7 @@
  * Rows of financial tables (statements, 申报表, 明细表): the label at the start of a row, the amounts in it
  * with their x position or cell column, and the column a header names (本期金额 vs 上期金额).
  */
-import type { AmountUnit } from "../normalize/index.js";
+import { editDistance, type AmountUnit } from "../normalize/index.js";
 import { amount, amountTokens, statedUnit, type Unit } from "./amounts-dates.js";
 
 export interface RowAmount {
@@ -49,8 +49,39 @@ export function rowLabel(u: Unit): string {
  */
 export function labelIs(u: Unit, label: string): boolean {
   const l = rowLabel(u);
-  if (!l.startsWith(label)) return false;
-  return /^(?:附注|注释)?[一二三四五六七八九十]*[、.]?\d*$/u.test(l.slice(label.length));
+  if (l.startsWith(label) && /^(?:附注|注释)?[一二三四五六七八九十]*[、.]?\d*$/u.test(l.slice(label.length))) return true;
+  return u.parts.every((p) => p.source === "ocr") && ocrLabelIs(l, label);
+}
+
+/**
+ * Row labels of the statements under 企业会计准则 (资产负债表, 利润表): the labels extractors look for and
+ * the neighbours an OCR slip could turn them into, so that a misread label is only taken for its nearest one.
+ */
+const STATEMENT_LABELS = [
+  "货币资金", "交易性金融资产", "应收票据", "应收账款", "预付款项", "其他应收款", "存货", "流动资产合计", "固定资产",
+  "在建工程", "无形资产", "开发支出", "长期待摊费用", "非流动资产合计", "资产总计", "资产总额", "短期借款", "应付票据",
+  "应付账款", "预收款项", "合同负债", "应付职工薪酬", "应交税费", "其他应付款", "流动负债合计", "长期借款",
+  "非流动负债合计", "负债合计", "负债总计", "实收资本", "资本公积", "盈余公积", "未分配利润", "所有者权益合计",
+  "负债和所有者权益总计", "营业总收入", "营业收入", "营业总成本", "营业成本", "税金及附加", "销售费用", "管理费用",
+  "研发费用", "财务费用", "其他收益", "投资收益", "营业利润", "营业外收入", "营业外支出", "利润总额", "所得税费用",
+  "净利润", "持续经营净利润", "终止经营净利润", "综合收益总额",
+];
+
+/**
+ * An OCR'd row label with one wrong character (研发赏用, 一营M收入, 洗利润) reads as `label` when `label` is the
+ * only statement label that close. The 附注 cell (五、25 · 亚8) and a numbering without its 、 are dropped
+ * first; labels of three characters allow a substitution only.
+ */
+function ocrLabelIs(rowText: string, label: string): boolean {
+  const core = rowText.replace(/[|｜]+$/u, "").replace(/(?:附注|注释)?[\u4e00-\u9fff]?[、.,]?\d+[|｜]*$/u, "");
+  const heads = [core, core.replace(/^[一二三四五六七八九十]/u, "")];
+  const tolerance = (l: string, head: string) => (l.length >= 4 || l.length === head.length ? 1 : 0);
+  return heads.some((head) => {
+    const d = editDistance(head, label);
+    if (d === 0) return true;
+    if (d > tolerance(label, head)) return false;
+    return STATEMENT_LABELS.every((other) => other === label || editDistance(head, other) > d);
+  });
 }
 
 const CURRENT = /本期(?:金额|发生额|数)?|本年(?:金额|发生额|数|累计(?:金额)?)?|期末(?:余额|数)|(?<!上)年末(?:余额|数)|\d{4}\s*年度?(?:金额)?/u;

@@ -15,7 +15,8 @@ export const TAX_KINDS = [
 ] as const;
 
 const NAME_LABELS = ["纳税人名称", "缴款单位（人）名称", "单位名称"];
-const TOTAL = /(?:金额合计|合\s*计)[^¥￥]*[¥￥]\s*([\d,]+\.\d{2})/u;
+/** The total in figures after the one in words; OCR reads the ¥ before it as Y or y. */
+const TOTAL = /(?:金额合计|合\s*计)[^¥￥]*?(?:[¥￥]|[Yy](?=\s*\d))\s*([\d,.]+[.,]\d{2})(?!\d)/u;
 
 export function extractTaxCertificate(input: DocumentPages): Field[] {
   const sink = new FieldSink(input.document.id, "tax-certificate");

@@ -16,8 +16,13 @@ export const A100000_LINES: Record<number, string> = {
   28: "应纳税额", 31: "实际应纳所得税额", 33: "本年应补（退）所得税额",
 };
 
-/** 行次 at the start of the row, then the item text (may have wrapped above and below), then the value at the end. */
-const ROW = /^\s*(\d{1,2})\s+(?:(.*?[\u4e00-\u9fff].*?)\s+)?(-?[\d,]+(?:\.\d+)?|\d+(?:\.\d+)?%)\s*$/u;
+/**
+ * 行次 at the start of the row (OCR may glue it to the 类别 text: 「1利润总额计算」), then the item text (may
+ * have wrapped above and below), then the value at the end (separators as OCR read them: see amount()).
+ */
+const ROW = /^\s*(\d{1,2})(?:\s+|(?=[\u4e00-\u9fff]))(?:(.*?[\u4e00-\u9fff].*?)\s+)?(-?\d[\d.,]*|\d+(?:\.\d+)?%)\s*$/u;
+/** Rate rows (税率 25%, 加计扣除比例 100%): a percentage, not an amount, and OCR often loses the %. */
+const RATE_ITEM = /税率|比例/u;
 const DEDUCTION_TOTAL = /加计扣除(?:总额|金额合计)/u;
 
 export interface TaxRow {
@@ -72,7 +77,7 @@ export function extractTaxReturn(input: DocumentPages): Field[] {
   const year = taxYear(all);
   if (year) sink.add("tax.year", year.year, year.from.text, [year.from]);
   for (const r of taxRows(all)) {
-    if (r.raw.endsWith("%")) continue;
+    if (r.raw.endsWith("%") || RATE_ITEM.test(r.item)) continue;
     const counted = !/[.,]/.test(r.raw) && form === "a107012" && r.line === 1;
     const i = all.indexOf(r.units[0]!);
     const a = counted ? null : amount(r.raw, tableUnit(all, i, "元"));

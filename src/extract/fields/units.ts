@@ -13,6 +13,7 @@ export interface SrcLine {
   page: number;
   box?: Box;
   confidence: number;
+  source: Line["source"];
   /** Position in Page.lines. */
   index: number;
   cell?: Line["cell"];
@@ -30,7 +31,7 @@ export interface Unit {
 export function srcLines(input: DocumentPages): SrcLine[] {
   return input.pages.flatMap(({ file, page }) =>
     page.lines.map((l, index) => ({
-      text: l.text, file: file.path, page: page.index, box: l.box, confidence: l.confidence, index, cell: l.cell,
+      text: l.text, file: file.path, page: page.index, box: l.box, confidence: l.confidence, source: l.source, index, cell: l.cell,
     })),
   );
 }
@@ -105,6 +106,26 @@ function boxedUnits(lines: SrcLine[], maxGap: number): Unit[] {
   return out;
 }
 
+/**
+ * OCR'd lines that table-aware OCR placed in cells: one unit per table row, its cells in column order and
+ * each cell's lines top to bottom — the grid decides, not the lines' heights, which a crooked scan skews.
+ */
+function cellUnits(lines: SrcLine[]): Unit[] {
+  const rows = new Map<string, SrcLine[]>();
+  for (const l of lines) {
+    const key = `${l.cell!.table}:${l.cell!.row}`;
+    rows.set(key, [...(rows.get(key) ?? []), l]);
+  }
+  return [...rows.values()].map((row) => {
+    const cols = new Map<number, SrcLine[]>();
+    for (const l of [...row].sort((a, b) => a.box!.y - b.box!.y)) cols.set(l.cell!.col, [...(cols.get(l.cell!.col) ?? []), l]);
+    return unitOf([...cols.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c));
+  });
+}
+
+/** Units of one page in reading order: by top edge, a table row where its first line stands. */
+const byTop = (a: Unit, b: Unit) => (a.box?.y ?? 0) - (b.box?.y ?? 0);
+
 /** Lines without boxes (DOCX): one unit per paragraph, one per table row with its cells in column order. */
 function flowUnits(lines: SrcLine[]): Unit[] {
   const groups: SrcLine[][] = [];
@@ -128,11 +149,14 @@ function flowUnits(lines: SrcLine[]): Unit[] {
 /**
  * Lines grouped into units, page by page in reading order. Boxed lines on the same row join when the
  * horizontal gap is at most `maxGap` line heights (Infinity: whole table rows; small: one phrase OCR split
- * in two, while the two columns of a licence stay apart). DOCX lines join per table row.
+ * in two, while the two columns of a licence stay apart). DOCX lines, and with `maxGap` Infinity OCR'd
+ * lines in table cells, join per table row.
  */
 export function units(input: DocumentPages, maxGap = 1.5): Unit[] {
   return input.pages.flatMap(({ file, page }) => {
     const lines = srcLines({ document: input.document, pages: [{ file, page }] }).filter((l) => l.text.trim());
-    return [...boxedUnits(lines.filter((l) => l.box), maxGap), ...flowUnits(lines.filter((l) => !l.box))];
+    const gridded = new Set(maxGap === Infinity ? lines.filter((l) => l.box && l.cell) : []);
+    const boxed = [...boxedUnits(lines.filter((l) => l.box && !gridded.has(l)), maxGap), ...cellUnits([...gridded])];
+    return [...(gridded.size ? boxed.sort(byTop) : boxed), ...flowUnits(lines.filter((l) => !l.box))];
   });
 }
