@@ -2,12 +2,13 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { BatchInputError, runBatch, SUMMARY_XLSX, type BatchProgress } from "./batch.js";
+import { badFailOn, BATCH_FAIL_ON_HELP, batchExitCodeFor, parseFailOn } from "./cli-fail-on.js";
 import { llmFromFlags } from "./cli-llm.js";
 import { CALL_IDS } from "./extract/types.js";
 import { VERDICT_LABELS } from "./report/labels.js";
 
 export const BATCH_HELP = `用法：
-  shenbao batch <文件夹|压缩包> --out <目录> [--call 编号] [--concurrency N]
+  shenbao batch <文件夹|压缩包> --out <目录> [--call 编号] [--concurrency N] [--fail-on 级别]
       输入中每个子文件夹或 .zip 是一个申报包，逐个预审。每个包的报告写入 <目录>/<包名>/report.json|md|html，
       全批结果写入 batch.json、index.html（可排序的总览）和 ${SUMMARY_XLSX}。
       再次运行时，内容和工具版本都未变的申报包沿用上次结果；按 Ctrl+C 会写完正在检查的包后停止。
@@ -19,6 +20,7 @@ export const BATCH_HELP = `用法：
   --password <密码>      加密PDF的打开密码
   --cache <目录>         缓存目录；--no-cache 不使用缓存
   --no-llm               不调用大模型（默认按环境变量 OPENAI_BASE_URL、SHENBAO_LLM_MODEL 配置，见 shenbao check --help）
+${BATCH_FAIL_ON_HELP}
 `;
 
 export async function runBatchCommand(args: string[]): Promise<number> {
@@ -33,6 +35,7 @@ export async function runBatchCommand(args: string[]): Promise<number> {
       cache: { type: "string" },
       "no-cache": { type: "boolean", default: false },
       "no-llm": { type: "boolean", default: false },
+      "fail-on": { type: "string", default: "error" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -42,6 +45,11 @@ export async function runBatchCommand(args: string[]): Promise<number> {
   }
   if (positionals.length !== 1 || !values.out) {
     process.stderr.write("请指定一个输入文件夹或压缩包，并用 --out 指定输出目录。\n\n" + BATCH_HELP);
+    return 2;
+  }
+  const failOn = parseFailOn(values["fail-on"]);
+  if (failOn === null) {
+    process.stderr.write(badFailOn(values["fail-on"]));
     return 2;
   }
   const concurrency = Number(values.concurrency);
@@ -85,7 +93,7 @@ export async function runBatchCommand(args: string[]): Promise<number> {
         `${failed ? `（${failed} 个检查失败）` : ""}，批次问题 ${result.findings.length} 项。` +
         `结果见 ${path.join(values.out, "index.html")}\n`,
     );
-    return result.interrupted ? 130 : 0;
+    return result.interrupted ? 130 : batchExitCodeFor(result, failOn);
   } catch (error) {
     if (!(error instanceof BatchInputError)) throw error;
     process.stderr.write(`${error.message}\n`);

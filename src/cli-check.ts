@@ -13,7 +13,7 @@ import { sourcesFromPaths } from "./report/sources.js";
 import { formatSummary } from "./report/summary-format.js";
 import { renderThumbnails } from "./report/thumbnails.js";
 import { formatText } from "./report/text.js";
-import { exitCodeFor, FAIL_ON_HELP, parseFailOn } from "./cli-fail-on.js";
+import { badFailOn, exitCodeFor, FAIL_ON_HELP, parseFailOn } from "./cli-fail-on.js";
 
 export const CHECK_HELP = `用法：
   shenbao check <文件|文件夹|压缩包…> [--call 编号] [--format json|md|html|summary|text] [--out 目录] [--fail-on 级别]
@@ -71,7 +71,7 @@ export async function runCheckCommand(args: string[]): Promise<number> {
   }
   const failOn = parseFailOn(values["fail-on"]);
   if (failOn === null) {
-    process.stderr.write(`--fail-on 只能是 error、warning、info 或 none（收到：${values["fail-on"]}）\n`);
+    process.stderr.write(badFailOn(values["fail-on"]));
     return 2;
   }
   if (values.call !== undefined && !(CALL_IDS as readonly string[]).includes(values.call)) {

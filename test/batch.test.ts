@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BatchInputError, runBatch, type BatchOptions, type BatchProgress, type BatchResult } from "../src/batch.js";
 import { progressLine } from "../src/cli-batch.js";
+import { batchExitCodeFor } from "../src/cli-fail-on.js";
 import { resolveLlmConfig } from "../src/extract/llm/config.js";
 import { runCheck } from "../src/pipeline.js";
 import { batchFindings } from "../src/checks/batch.js";
@@ -87,6 +88,20 @@ describe("runBatch", () => {
     expect(boom).toMatchObject({ status: "failed", error: "磁盘读取失败" });
     expect(boom.verdict).toBeUndefined();
     expect(first.interrupted).toBe(false);
+  });
+
+  it("--fail-on: errors, a failed package or a batch finding fail the batch; warnings only at warning", () => {
+    expect(batchExitCodeFor(first, "error")).toBe(1);
+    expect(batchExitCodeFor(first, "none")).toBe(0);
+    const only = (...names: string[]): BatchResult => ({ ...first, packages: first.packages.filter((p) => names.includes(p.name)), findings: [] });
+    const wuhan = first.packages.find((p) => p.name === "wuhan-vertical-a")!;
+    expect([wuhan.errors, wuhan.warnings! > 0]).toEqual([0, true]);
+    expect(batchExitCodeFor(only("wuhan-vertical-a"), "error")).toBe(0);
+    expect(batchExitCodeFor(only("wuhan-vertical-a"), "warning")).toBe(1);
+    expect(batchExitCodeFor(only("wuhan-vertical-a", "boom"), "error")).toBe(1);
+    const duplicate = { ruleId: "batch/duplicate-package", category: "consistency" as const, message: "重复提交", evidence: [] };
+    const withWarning = { ...only("wuhan-vertical-a"), findings: [{ ...duplicate, severity: "warning" as const }] };
+    expect([batchExitCodeFor(withWarning, "error"), batchExitCodeFor({ ...withWarning, packages: [] }, "warning")]).toEqual([0, 1]);
   });
 
   it("index.html links every report and lists the failed package", async () => {
@@ -219,6 +234,30 @@ describe("batch rule: at most 3 vertical models per applicant", () => {
 });
 
 describe("shenbao batch (command)", () => {
+  const run = (args: string[]) =>
+    new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const cache = sharedCacheDir();
+      const child = spawn(process.execPath, [BIN, "batch", ...args, ...(cache ? ["--cache", cache] : ["--no-cache"])], {
+        stdio: ["ignore", "ignore", "pipe"],
+      });
+      let stderr = "";
+      child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+      child.on("close", (code) => resolve({ code, stderr }));
+    });
+
+  it("--fail-on sets the exit code from the packages' findings; a bad level is a usage error", async () => {
+    const one = path.join(root, "one");
+    await cp(path.join(FIXTURES, "wuhan-vertical-a"), path.join(one, "wuhan-vertical-a"), { recursive: true });
+    const out = path.join(root, "one-out");
+    expect((await run([one, "--out", out])).code).toBe(0);
+    // The second run resumes the unchanged package: the exit code comes from its stored counts.
+    const strict = await run([one, "--out", out, "--fail-on", "warning"]);
+    expect(strict.stderr).toContain("沿用上次结果");
+    expect(strict.code).toBe(1);
+    const bad = await run([one, "--out", out, "--fail-on", "fatal"]);
+    expect([bad.code, bad.stderr]).toEqual([2, "--fail-on 只能是 error、warning、info 或 none（收到：fatal）\n"]);
+  }, 300_000);
+
   it("prints plain progress lines off a TTY; Ctrl+C finishes the package under way and exits 130", async () => {
     const out = path.join(root, "cli-out");
     const cache = sharedCacheDir();
