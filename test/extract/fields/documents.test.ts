@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { splitDocuments } from "../../../src/extract/classify.js";
 import { registry } from "../../../src/extract/fields/index.js";
-import type { DocType, Field } from "../../../src/model.js";
+import type { DocType, Field, Package } from "../../../src/model.js";
 import { asDocument, byKey, ingestFile } from "./helpers.js";
 import { FIELD_SAMPLES, FILING_SAMPLE, packageCases, score } from "./truth.js";
 
@@ -21,6 +22,12 @@ describe("generated samples (fixtures/fields)", () => {
       expect(f.evidence.length).toBeGreaterThan(0);
       for (const e of f.evidence) expect(e.quote.trim()).not.toBe("");
     }
+  }, T);
+
+  it.each(FIELD_SAMPLES.map((c) => [c.file, c] as const))("%s is classified as one document of its type", async (_f, c) => {
+    const files = await ingestFile(c.file);
+    const pkg: Package = { name: "sample", files, findings: [], stats: { ingest_ms: 0, ocr_pages: 0, ocr_cached: 0 } };
+    expect(splitDocuments(pkg).map((d) => [d.type, d.pages])).toEqual([[c.type, [1, files[0]!.pages.length]]]);
   }, T);
 
   it("filing proof: every number found, validated, dated", async () => {
