@@ -10,10 +10,13 @@ import { amount, FieldSink, findPeriod, units, type Unit } from "./amounts-dates
 import { tableUnit } from "./statement-rows.js";
 import { emitUscc } from "./uscc-field.js";
 
-/** What A100000's key rows say; a row whose item disagrees (an OCR-misread 行次) gets confidence ×0.6. */
+/**
+ * What A100000's key rows say; a row whose item disagrees (an OCR-misread 行次) gets confidence ×0.6, and a
+ * row whose 行次 OCR could not read at all (「目」 for 2) is placed by its item.
+ */
 export const A100000_LINES: Record<number, string> = {
-  1: "营业收入", 2: "营业成本", 13: "利润总额", 19: "纳税调整后所得", 23: "应纳税所得额", 25: "应纳所得税额",
-  28: "应纳税额", 31: "实际应纳所得税额", 33: "本年应补（退）所得税额",
+  1: "营业收入", 2: "营业成本", 3: "税金及附加", 10: "营业利润", 13: "利润总额", 19: "纳税调整后所得", 23: "应纳税所得额",
+  25: "应纳所得税额", 28: "应纳税额", 31: "实际应纳所得税额", 33: "本年应补（退）所得税额",
 };
 
 /**
@@ -31,6 +34,8 @@ export interface TaxRow {
   raw: string;
   /** The row first, then any units its wrapped item text came from. */
   units: Unit[];
+  /** 行次 unreadable: the line number comes from the item text. */
+  byItem?: boolean;
 }
 
 /**
@@ -45,10 +50,37 @@ function wrappedItem(all: Unit[], i: number): { text: string; units: Unit[] } {
   return { text: near.map((o) => o.text).join(""), units: near };
 }
 
-export function taxRows(all: Unit[]): TaxRow[] {
+/**
+ * The A100000 line an item names as the form prints it: after its numbering (五、) or 减：/加：, before its
+ * formula bracket — so the 类别 column (利润总额计算, 应纳税所得额) does not count.
+ */
+function a100000LineOf(text: string): number | null {
+  const t = toHalfWidth(text).replace(/\s+/g, "");
+  for (const [line, item] of Object.entries(A100000_LINES)) {
+    const label = toHalfWidth(item).replace(/[()]/g, "\\$&");
+    if (new RegExp(`(?:[一二三四五六七八九十]、|[减加]:)${label}(?:\\(|\\d|-|$)`, "u").test(t)) return Number(line);
+  }
+  return null;
+}
+
+/** A row whose 行次 OCR misread as a non-digit, placed by its item; null when the item is not a known line. */
+function rowByItem(u: Unit, taken: TaxRow[]): TaxRow | null {
+  const text = toHalfWidth(u.text);
+  const value = /(-?\d[\d.,]*)\s*$/u.exec(text);
+  const line = value && !ROW.test(text) ? a100000LineOf(text.slice(0, value.index)) : null;
+  if (!value || line === null || taken.some((r) => r.line === line)) return null;
+  return { line, item: text.slice(0, value.index), raw: u.text.slice(value.index).trim(), units: [u], byItem: true };
+}
+
+export function taxRows(all: Unit[], form: "a100000" | "a107012" = "a100000"): TaxRow[] {
   const rows: TaxRow[] = [];
   for (const [i, u] of all.entries()) {
     const m = ROW.exec(toHalfWidth(u.text));
+    if (!m && form === "a100000") {
+      const placed = rowByItem(u, rows);
+      if (placed) rows.push(placed);
+      continue;
+    }
     if (!m || Number(m[1]) < 1 || Number(m[1]) > 60) continue;
     // The first row of a number wins: a repeated header on a continuation page does not override it.
     if (rows.some((r) => r.line === Number(m[1]))) continue;
@@ -76,7 +108,7 @@ export function extractTaxReturn(input: DocumentPages): Field[] {
   emitUscc(sink, all);
   const year = taxYear(all);
   if (year) sink.add("tax.year", year.year, year.from.text, [year.from]);
-  for (const r of taxRows(all)) {
+  for (const r of taxRows(all, form)) {
     if (r.raw.endsWith("%") || RATE_ITEM.test(r.item)) continue;
     const counted = !/[.,]/.test(r.raw) && form === "a107012" && r.line === 1;
     const i = all.indexOf(r.units[0]!);
@@ -84,7 +116,7 @@ export function extractTaxReturn(input: DocumentPages): Field[] {
     if (!counted && !a) continue;
     const value = counted ? Number(r.raw) : a!.wan;
     const expected = form === "a100000" ? A100000_LINES[r.line] : undefined;
-    const confidence = expected && !r.item.replace(/\s+/g, "").includes(expected) ? 0.6 : 1;
+    const confidence = r.byItem ? 0.9 : expected && !r.item.replace(/\s+/g, "").includes(expected) ? 0.6 : 1;
     const opts = counted ? { confidence } : { unit: "万元", confidence };
     sink.add(`tax.${form}.line${r.line}`, value, r.raw, r.units, opts);
     if (form === "a100000" && r.line === 1 && year && /营业收入/u.test(r.item)) {

@@ -63,8 +63,8 @@ describe("statements and tax returns as OCR reads a poor scan", () => {
   const audit = (lines: string[], extra = ocr) => byKey(extractAuditReport(linesDoc("audit-report", lines, extra)));
 
   it("reads amounts whose separators OCR swapped, and nothing else as one", () => {
-    expect(["1.876,500.00", "17.864.200.00", "73,186,200,00", "(1.203,000.00)", "1876,500.00"].map((t) => amount(t)?.wan))
-      .toEqual([187.65, 1786.42, 7318.62, -120.3, 187.65]);
+    expect(["1.876,500.00", "17.864.200.00", "73,186,200,00", "(1.203,000.00)", "1876,500.00", "38,056,.824.00"].map((t) => amount(t)?.wan))
+      .toEqual([187.65, 1786.42, 7318.62, -120.3, 187.65, 3805.6824]);
     expect(amountTokens("五、1 24 758.580.00").map((t) => t.raw)).toEqual(["758.580.00"]);
     expect(amountTokens("5 123,456.00 12.50 2024.01.01").map((t) => t.raw)).toEqual(["123,456.00", "12.50"]);
   });
@@ -106,6 +106,18 @@ describe("statements and tax returns as OCR reads a poor scan", () => {
     const got = byKey(extractTaxReturn(doc));
     expect(got).toMatchObject({ "tax.a100000.line1": 7318.62, "finance.revenue.2024": 7318.62, "tax.a100000.line19": -908.48 });
     expect(got["tax.a100000.line24"]).toBeUndefined();
+  });
+
+  it("places an A100000 row whose 行次 OCR could not read by its item, not by its 类别", () => {
+    const doc = linesDoc("tax-return-a100000", [
+      "金额单位：人民币元",
+      "目利润总额计算 | 减：营业成本（填写 A102010\\102020\\103000） 38,056,824.00",
+      "应纳税所得额 | 五、应纳税所得额（19-20-21-22） 0.00",
+      "利润总额计算 | 营业外收入说明 12.00",
+    ], ocr);
+    const got = extractTaxReturn(doc);
+    expect(byKey(got)).toEqual({ "tax.a100000.line2": 3805.6824, "tax.a100000.line23": 0 });
+    expect(got.every((f) => f.confidence < 1)).toBe(true);
   });
 });
 

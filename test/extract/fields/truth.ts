@@ -86,7 +86,7 @@ const PRINTED_SAMPLES: Case[] = [
     "model.rdCost": 2680.5, "rd.cost.personnel": 1482.13, "rd.cost.direct": 654.32, "rd.cost.depreciation": 187.65,
     "rd.cost.amortization": 84.5, "rd.cost.design": 120.3, "rd.cost.other": 151.6 } },
   { file: "fixtures/fields/a100000.pdf", type: "tax-return-a100000", truth: {
-    "tax.year": "2024", "tax.a100000.line1": 7318.62, "finance.revenue.2024": 7318.62, "tax.a100000.line13": 877.94,
+    "tax.year": "2024", "tax.a100000.line1": 7318.62, "finance.revenue.2024": 7318.62, "tax.a100000.line2": 3805.6824, "tax.a100000.line13": 877.94,
     "tax.a100000.line23": 0, "tax.a100000.line31": 0, "applicant.uscc": "91420100MA4KQ7U39D" } },
   { file: "fixtures/fields/a107012.pdf", type: "tax-return-a107012", truth: {
     "tax.a107012.line1": 5, "tax.a107012.line2": 1786.42, "tax.a107012.line3": 987.65, "tax.a107012.line51": 1786.42,

@@ -3,11 +3,11 @@ import { toHalfWidth } from "../../normalize/index.js";
 
 /**
  * 1,234,567.89 · (1,234.00) · -12.50 · 0.00 — and, first, the spellings OCR makes of a 元 amount with two
- * decimals on a poor scan: a thousands comma read as a point or the reverse, or lost (1.876,500.00 ·
- * 17.864.200.00 · 73,186,200,00 · 1876,500.00). Three-digit groups and a two-digit tail make these
+ * decimals on a poor scan: a thousands comma read as a point or the reverse, lost or doubled (1.876,500.00 ·
+ * 17.864.200.00 · 73,186,200,00 · 1876,500.00 · 38,056,.824.00). Three-digit groups and a two-digit tail make these
  * unambiguous: no locale writes them.
  */
-const SLIPPED = String.raw`(?<![\d.,])[-(（]?\d{1,4}(?:[.,]\d{3})+[.,]\d{2}[)）]?(?![\d.,])`;
+const SLIPPED = String.raw`(?<![\d.,])[-(（]?\d{1,4}(?:[.,]{1,2}\d{3})+[.,]\d{2}[)）]?(?![\d.,])`;
 const STRICT = String.raw`(?<![\d.,])[-(（]?\d{1,3}(?:,\d{3})+(?:\.\d+)?[)）]?(?![\d,])|(?<![\d.,])[-(（]?\d+\.\d{1,2}[)）]?(?![\d.])`;
 const AMOUNT_TOKEN = new RegExp(`${SLIPPED}|${STRICT}`, "gu");
 const STRICT_WHOLE = new RegExp(`^(?:${STRICT})$`, "u");
