@@ -65,7 +65,7 @@ export interface OcrServiceOptions {
  */
 const VARIANT: TraineddataVariant = "4.0.0";
 /** Bump when preprocessing or post-processing changes, so stale cache entries are not reused. */
-const PIPELINE_VERSION = "4";
+const PIPELINE_VERSION = "5";
 
 const require = createRequire(import.meta.url);
 const TESSERACT_VERSION: string = require("tesseract.js/package.json").version;

@@ -18,7 +18,7 @@ import sharp from "sharp";
 import type { Line, Table } from "../../model.js";
 import { downscale, rotateQuarter, type PreparedImage } from "./image-prep.js";
 import type { TesseractWorker } from "./ocr-pool.js";
-import { findGridDeskewed, linesWithTable, weakCells, type Grid } from "./ocr-table.js";
+import { findGridDeskewed, linesWithTable, weakCells, type CellKey, type Grid } from "./ocr-table.js";
 import { linesFromTesseract, meanConfidence, type TesseractBlocks } from "./ocr-text.js";
 
 export type QuarterTurn = 0 | 90 | 180 | 270;
@@ -89,12 +89,12 @@ const CELL_OPTIONS = { rotateAuto: false, tessedit_pageseg_mode: Tesseract.PSM.S
 /** Each weak cell read again from its own crop (one block, no rules in view), boxes back in page px. */
 async function rereadCells(
   worker: TesseractWorker,
-  prepared: Extract<GriddedImage, { grid: Grid }>,
+  prepared: Extract<GriddedImage, { grids: Grid[] }>,
   page: TesseractBlocks,
-): Promise<Map<number, TesseractBlocks>> {
-  const out = new Map<number, TesseractBlocks>();
+): Promise<Map<CellKey, TesseractBlocks>> {
+  const out = new Map<CellKey, TesseractBlocks>();
   const raw = { width: prepared.width, height: prepared.height, channels: 1 as const };
-  for (const crop of weakCells(page, prepared.grid, prepared.grey, prepared.width)) {
+  for (const crop of weakCells(page, prepared.grids, prepared.grey, prepared.width)) {
     const { left, top, width, height } = crop;
     const png = await sharp(prepared.grey, { raw })
       .extract({ left, top, width, height })
@@ -119,7 +119,7 @@ async function rereadCells(
     }));
     // A crop read as nothing keeps what the page pass found there.
     if (blocks.some((b) => b.paragraphs.some((p) => p.lines.some((l) => l.text.trim()))))
-      out.set(crop.group, { blocks });
+      out.set(crop.cell, { blocks });
   }
   return out;
 }
@@ -151,22 +151,23 @@ export async function configureWorker(worker: TesseractWorker): Promise<void> {
 }
 
 /**
- * A prepared image with its ruled grid, when it has one; only then are its grey pixels kept (cell crops), so
- * a plain page does not hold a second copy of itself through its OCR. A skewed page's grid is found on the page
- * turned straight (`skew` radians, see ocr-table.ts): `grey` is then that image, and it is what tesseract reads.
+ * A prepared image with the grids of its ruled tables (one per table, top to bottom), when it has any; only then
+ * are its grey pixels kept (cell crops), so a plain page does not hold a second copy of itself through its OCR.
+ * A skewed page's grids are found on the page turned straight (`skew` radians, see ocr-table.ts): `grey` is then
+ * that image, and it is what tesseract reads.
  */
 export type GriddedImage = Omit<PreparedImage, "grey"> &
-  ({ grid: Grid; grey: Uint8Array; skew: number } | { grid: null; grey?: undefined });
+  ({ grids: Grid[]; grey: Uint8Array; skew: number } | { grids: null; grey?: undefined });
 
 export function withGrid(prepared: PreparedImage): GriddedImage {
   const found = findGridDeskewed(prepared.grey, prepared.width, prepared.height);
   const { grey: _, ...rest } = prepared;
-  return found ? { ...rest, ...found } : { ...rest, grid: null };
+  return found ? { ...rest, ...found } : { ...rest, grids: null };
 }
 
-/** The image tesseract reads: the prepared PNG, or the page turned straight when its grid was found that way. */
+/** The image tesseract reads: the prepared PNG, or the page turned straight when its grids were found that way. */
 async function pageImage(prepared: GriddedImage): Promise<Buffer> {
-  if (!prepared.grid || prepared.skew === 0) return prepared.png;
+  if (!prepared.grids || prepared.skew === 0) return prepared.png;
   const { density } = await sharp(prepared.png).metadata();
   return sharp(prepared.grey, { raw: { width: prepared.width, height: prepared.height, channels: 1 } })
     .png({ compressionLevel: 1 })
@@ -178,7 +179,7 @@ export async function readUpright(worker: TesseractWorker, prepared: GriddedImag
   const png = await pageImage(prepared);
   // A page whose rules were found runs straight within a px or two across the page: tesseract's own deskew
   // would only put its words in another frame than the grid.
-  const rotateAuto = !prepared.grid;
+  const rotateAuto = !prepared.grids;
   let pass = await recognize(worker, png, undefined, rotateAuto);
   // Automatic segmentation finds nothing in some single-line strips (a 1000×200 crop of a title);
   // reading the image as one block does.
@@ -189,9 +190,9 @@ export async function readUpright(worker: TesseractWorker, prepared: GriddedImag
     if (rotation !== 0) pass = await recognize(worker, await rotateQuarter(png, rotation));
   }
   // Tables only where the grid and tesseract's boxes share one frame: no quarter turn, no deskew.
-  const gridded = rotation === 0 && pass.deskew === 0 && prepared.grid ? prepared : null;
+  const gridded = rotation === 0 && pass.deskew === 0 && prepared.grids ? prepared : null;
   const { lines, tables } = gridded
-    ? linesWithTable(pass.page, gridded.grid, prepared.scale, await rereadCells(worker, gridded, pass.page))
+    ? linesWithTable(pass.page, gridded.grids, prepared.scale, await rereadCells(worker, gridded, pass.page))
     : { lines: linesFromTesseract(pass.page, prepared.scale), tables: [] };
   const sideways = rotation === 90 || rotation === 270;
   return {

@@ -1,15 +1,18 @@
 /**
- * Ruled tables on scanned pages: the grid found in the pixels and tesseract's words assigned to its cells, so
- * an OCR'd form comes out as the same Table/Cell structure a DOCX gives (merged cells resolved) and its lines
- * stop at the rules. Tesseract's page pass reads across rules and rows (「注册地4一 … 元） T」, 7318.62 as
- * 「yo1e 6)」); cells it read weakly are read again alone from a crop inside their rules (weakCells, run by
- * ocr-engine.ts), which on the fixture forms turned every such cell right at 5–15% of the page's OCR time.
+ * Ruled tables on scanned pages: the grid of each table found in the pixels and tesseract's words assigned to its
+ * cells, so an OCR'd form comes out as the same Table/Cell structure a DOCX gives (merged cells resolved, one
+ * Table per ruled table on the page, each with its own columns) and its lines stop at the rules. Tesseract's
+ * page pass reads across rules and rows (「注册地4一 … 元） T」, 7318.62 as 「yo1e 6)」); cells it read weakly are
+ * read again alone from a crop inside their rules (weakCells, run by ocr-engine.ts), which on the fixture forms
+ * turned every such cell right at 5–15% of the page's OCR time.
  *
  * Rules are long dark runs: horizontal ones at least H_MIN of the page width, vertical ones at least V_MIN px
  * tall, and a vertical one must end on horizontal ones at both ends (a cell border), which no character stroke
- * and no fill-in underline does. A page fed crooked (1–3°) has no such runs; when no grid is found, the skew is
- * measured (projection profile of the dark pixels) and the grid looked for again on the page turned straight,
- * which is then the image tesseract reads, so words, rules and cell crops share one frame (findGridDeskewed).
+ * and no fill-in underline does. A band between two horizontal rules that no vertical rule crosses (a heading or
+ * a gap between two tables) ends one table and starts the next (findGrids). A page fed crooked (1–3°) has no
+ * such runs; when no grid is found, the skew is measured (projection profile of the dark pixels) and the grids
+ * looked for again on the page turned straight, which is then the image tesseract reads, so words, rules and
+ * cell crops share one frame (findGridDeskewed).
  */
 import type { Box, Cell, Line, Table } from "../../model.js";
 import { cleanOcrText, wordRuns, type TesseractBlocks, type TesseractWord as Word } from "./ocr-text.js";
@@ -149,27 +152,40 @@ function cluster(values: number[]): number[] {
   return out.map((c) => Math.round(c.reduce((s, v) => s + v, 0) / c.length));
 }
 
-/**
- * The ruled grid of a greyscale page (one byte per pixel), or null when the page has no table of at least two
- * rows and two columns. Several tables on one page come out as one grid; the space between them is then one
- * merged cell spanning the width, as Word would show it.
- */
-export function findGrid(data: Uint8Array, width: number, height: number): Grid | null {
+/** The rules of a greyscale page that bound cells: verticals ending on horizontals, horizontals crossing two. */
+function cellRules(data: Uint8Array, width: number, height: number): { h: HRule[]; v: VRule[] } | null {
   const dark = otsu(data);
   const found = darkRuns(data, width, height, dark, Math.round(H_MIN * width), V_MIN);
   if (found.h.length === 0 || found.v.length === 0) return null;
-  const hFound = found.h;
-  const vFound = found.v;
-  const hRules = mergeRuns<HRule>(hFound, (y, x0, x1) => ({ y, x0, x1 }));
-  const vAll = mergeRuns<VRule>(vFound, (x, y0, y1) => ({ x, y0, y1 }));
+  const hRules = mergeRuns<HRule>(found.h, (y, x0, x1) => ({ y, x0, x1 }));
+  const vAll = mergeRuns<VRule>(found.v, (x, y0, y1) => ({ x, y0, y1 }));
   const onH = (x: number, y: number) =>
     hRules.some((h) => Math.abs(h.y - y) <= TOL && x >= h.x0 - TOL && x <= h.x1 + TOL);
-  const vRules = vAll.filter((v) => onH(v.x, v.y0) && onH(v.x, v.y1));
+  const v = vAll.filter((r) => onH(r.x, r.y0) && onH(r.x, r.y1));
   const crossings = (h: HRule) =>
-    vRules.filter((v) => v.x >= h.x0 - TOL && v.x <= h.x1 + TOL && h.y >= v.y0 - TOL && h.y <= v.y1 + TOL).length;
-  const hKept = hRules.filter((h) => crossings(h) >= 2);
-  if (hKept.length < 3 || vRules.length < 2) return null;
+    v.filter((r) => r.x >= h.x0 - TOL && r.x <= h.x1 + TOL && h.y >= r.y0 - TOL && h.y <= r.y1 + TOL).length;
+  return { h: hRules.filter((h) => crossings(h) >= 2), v };
+}
 
+const crossesY = (v: VRule, y: number) => y >= v.y0 - TOL && y <= v.y1 + TOL;
+
+/**
+ * Where one table ends and the next begins: the middle of each band between neighbouring horizontal rules that
+ * no vertical rule crosses. Inside a table every row has its side borders at least; between two tables (a
+ * heading, a gap) there is none.
+ */
+function tableCuts(ys: number[], v: VRule[]): number[] {
+  const cuts: number[] = [];
+  for (let r = 0; r + 1 < ys.length; r++) {
+    const ym = (ys[r]! + ys[r + 1]!) / 2;
+    if (!v.some((rule) => crossesY(rule, ym))) cuts.push(ym);
+  }
+  return cuts;
+}
+
+/** The grid of one table's rules, or null when they make no table of at least two rows and two columns. */
+function gridOf(hKept: HRule[], vRules: VRule[]): Grid | null {
+  if (hKept.length < 3 || vRules.length < 2) return null;
   const xs = cluster(vRules.map((v) => v.x));
   const ys = cluster(hKept.map((h) => h.y));
   if (xs.length < 2 || ys.length < 2) return null;
@@ -178,8 +194,7 @@ export function findGrid(data: Uint8Array, width: number, height: number): Grid 
   const parent = Array.from({ length: rows * cols }, (_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const join = (a: number, b: number) => (parent[find(a)] = find(b));
-  const vAt = (x: number, y: number) =>
-    vRules.some((v) => Math.abs(v.x - x) <= TOL && y >= v.y0 - TOL && y <= v.y1 + TOL);
+  const vAt = (x: number, y: number) => vRules.some((v) => Math.abs(v.x - x) <= TOL && crossesY(v, y));
   const hAt = (x: number, y: number) =>
     hKept.some((h) => Math.abs(h.y - y) <= TOL && x >= h.x0 - TOL && x <= h.x1 + TOL);
   for (let r = 0; r < rows; r++) {
@@ -194,13 +209,34 @@ export function findGrid(data: Uint8Array, width: number, height: number): Grid 
   return { xs, ys, groups };
 }
 
+/**
+ * The ruled tables of a greyscale page (one byte per pixel), top to bottom, each with its own columns: a
+ * 资产负债表 above a 利润表 gives two grids, not one whose columns cut both. Empty when the page has no table of
+ * at least two rows and two columns.
+ */
+export function findGrids(data: Uint8Array, width: number, height: number): Grid[] {
+  const rules = cellRules(data, width, height);
+  if (!rules) return [];
+  const bounds = [-Infinity, ...tableCuts(cluster(rules.h.map((h) => h.y)), rules.v), Infinity];
+  const grids: Grid[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const inside = (y: number) => y > bounds[i]! && y < bounds[i + 1]!;
+    const grid = gridOf(
+      rules.h.filter((h) => inside(h.y)),
+      rules.v.filter((v) => inside((v.y0 + v.y1) / 2)),
+    );
+    if (grid) grids.push(grid);
+  }
+  return grids;
+}
+
 /** Skew searched for, either way (radians): a page fed up to 5° crooked. */
 const MAX_SKEW = (5 * Math.PI) / 180;
 /** Angle steps of the coarse and the fine search (radians); the fine one is ~1 px across an A4 page at 300 dpi. */
 const COARSE_STEP = (0.2 * Math.PI) / 180;
 const FINE_STEP = (0.02 * Math.PI) / 180;
 /**
- * Below this skew findGrid finds the rules as they are (measured on the Wuhan form: all of them at 0.2°, one
+ * Below this skew findGrids finds the rules as they are (measured on the Wuhan form: all of them at 0.2°, one
  * column lost at 0.3°), so smaller angles are not worth turning the page for.
  */
 const MIN_DESKEW = (0.15 * Math.PI) / 180;
@@ -306,21 +342,21 @@ export function rotateGrey(data: Uint8Array, width: number, height: number, angl
 }
 
 /**
- * The grid of the page as given, or else of the page turned straight when it is skewed: `grey` is the image the
- * grid was found in (the given one when `skew` is 0), the one to read and crop cells from.
+ * The grids of the page as given, or else of the page turned straight when it is skewed: `grey` is the image the
+ * grids were found in (the given one when `skew` is 0), the one to read and crop cells from.
  */
 export function findGridDeskewed(
   data: Uint8Array,
   width: number,
   height: number,
-): { grid: Grid; grey: Uint8Array; skew: number } | null {
-  const grid = findGrid(data, width, height);
-  if (grid) return { grid, grey: data, skew: 0 };
+): { grids: Grid[]; grey: Uint8Array; skew: number } | null {
+  const grids = findGrids(data, width, height);
+  if (grids.length > 0) return { grids, grey: data, skew: 0 };
   const skew = estimateSkew(data, width, height);
   if (Math.abs(skew) < MIN_DESKEW) return null;
   const grey = rotateGrey(data, width, height, skew);
-  const straight = findGrid(grey, width, height);
-  return straight ? { grid: straight, grey, skew } : null;
+  const straight = findGrids(grey, width, height);
+  return straight.length > 0 ? { grids: straight, grey, skew } : null;
 }
 
 function indexIn(bounds: number[], v: number): number {
@@ -328,9 +364,13 @@ function indexIn(bounds: number[], v: number): number {
   return -1;
 }
 
+/** One merged cell of the page: its table (index into the page's grids) and its group in that table's grid. */
+export type CellKey = `${number}:${number}`;
+export const cellKey = (table: number, group: number): CellKey => `${table}:${group}`;
+
 /** A cell whose words are re-read from its own crop, in prepared-image px (inside its rules). */
 export interface CellCrop {
-  group: number;
+  cell: CellKey;
   left: number;
   top: number;
   width: number;
@@ -367,133 +407,191 @@ function groupAt(grid: Grid, w: Word): number | null {
   return r < 0 || c < 0 ? null : grid.groups[r]![c]!;
 }
 
+/** The cell of the page a word's centre falls in, or null outside every table. */
+function cellAt(grids: readonly Grid[], w: Word): CellKey | null {
+  for (let t = 0; t < grids.length; t++) {
+    const g = groupAt(grids[t]!, w);
+    if (g !== null) return cellKey(t, g);
+  }
+  return null;
+}
+
+/** The crop inside a merged cell's rules, or null when too small to read. */
+function cropOf(grid: Grid, cell: CellKey, r: { r0: number; c0: number; r1: number; c1: number }): CellCrop | null {
+  const left = grid.xs[r.c0]! + INSET;
+  const top = grid.ys[r.r0]! + INSET;
+  const width = grid.xs[r.c1 + 1]! - INSET - left;
+  const height = grid.ys[r.r1 + 1]! - INSET - top;
+  return width < 2 * INSET || height < 2 * INSET ? null : { cell, left, top, width, height };
+}
+
+function inkShare(crop: CellCrop, grey: Uint8Array, width: number, dark: number): number {
+  let ink = 0;
+  for (let y = crop.top; y < crop.top + crop.height; y++)
+    for (let x = crop.left; x < crop.left + crop.width; x++) if (grey[y * width + x]! <= dark) ink++;
+  return ink / (crop.width * crop.height);
+}
+
 /**
  * The cells worth reading again on their own: words read with low confidence, a rule read as a bar, or ink
  * where the page pass found no text. Alone in its crop, a cell's text is one block with no rule beside it.
  */
-export function weakCells(page: TesseractBlocks, grid: Grid, grey: Uint8Array, width: number): CellCrop[] {
-  const words = new Map<number, Word[]>();
+export function weakCells(page: TesseractBlocks, grids: readonly Grid[], grey: Uint8Array, width: number): CellCrop[] {
+  const words = new Map<CellKey, Word[]>();
   for (const block of page.blocks ?? [])
     for (const para of block.paragraphs)
       for (const line of para.lines)
         for (const w of line.words ?? []) {
-          const g = w.text.trim() ? groupAt(grid, w) : null;
-          if (g !== null) words.set(g, [...(words.get(g) ?? []), w]);
+          const cell = w.text.trim() ? cellAt(grids, w) : null;
+          if (cell !== null) words.set(cell, [...(words.get(cell) ?? []), w]);
         }
   const dark = otsu(grey);
   const out: CellCrop[] = [];
-  for (const [group, r] of groupRects(grid)) {
-    const left = grid.xs[r.c0]! + INSET;
-    const top = grid.ys[r.r0]! + INSET;
-    const crop = {
-      group,
-      left,
-      top,
-      width: grid.xs[r.c1 + 1]! - INSET - left,
-      height: grid.ys[r.r1 + 1]! - INSET - top,
-    };
-    if (crop.width < 2 * INSET || crop.height < 2 * INSET) continue;
-    const ws = words.get(group) ?? [];
-    if (ws.length > 0) {
-      const mean = ws.reduce((s, w) => s + w.confidence, 0) / ws.length;
-      if (mean < WEAK_CONFIDENCE || ws.some((w) => /[|‖丨｜]/u.test(w.text))) out.push(crop);
-      continue;
+  grids.forEach((grid, t) => {
+    for (const [group, rect] of groupRects(grid)) {
+      const crop = cropOf(grid, cellKey(t, group), rect);
+      if (!crop) continue;
+      const ws = words.get(crop.cell) ?? [];
+      if (ws.length > 0) {
+        const mean = ws.reduce((s, w) => s + w.confidence, 0) / ws.length;
+        if (mean < WEAK_CONFIDENCE || ws.some((w) => /[|‖丨｜]/u.test(w.text))) out.push(crop);
+      } else if (inkShare(crop, grey, width, dark) >= INK_SHARE) out.push(crop);
     }
-    let ink = 0;
-    for (let y = crop.top; y < crop.top + crop.height; y++)
-      for (let x = crop.left; x < crop.left + crop.width; x++) if (grey[y * width + x]! <= dark) ink++;
-    if (ink >= INK_SHARE * crop.width * crop.height) out.push(crop);
-  }
+  });
   return out.slice(0, MAX_REREAD);
 }
 
+/** Each grid's merged cells by key: table index and the top-left and bottom-right grid positions. */
+function cellPlaces(
+  grids: readonly Grid[],
+): Map<CellKey, { table: number; origin: [number, number]; end: [number, number] }> {
+  const places = new Map<CellKey, { table: number; origin: [number, number]; end: [number, number] }>();
+  grids.forEach((grid, table) =>
+    grid.groups.forEach((row, r) =>
+      row.forEach((g, c) => {
+        const key = cellKey(table, g);
+        const place = places.get(key);
+        if (place) place.end = [r, c];
+        else places.set(key, { table, origin: [r, c], end: [r, c] });
+      }),
+    ),
+  );
+  return places;
+}
+
+type Piece = { cell: CellKey | null; words: Word[] };
+
+/** A tesseract line cut where its words change cell. */
+function piecesOf(words: Word[], grids: readonly Grid[]): Piece[] {
+  const pieces: Piece[] = [];
+  for (const w of words) {
+    const cell = cellAt(grids, w);
+    const last = pieces.at(-1);
+    if (last && last.cell === cell) last.words.push(w);
+    else pieces.push({ cell, words: [w] });
+  }
+  return pieces;
+}
+
+function lineOf(words: Word[], scale: number): Line | null {
+  const text = cleanOcrText(words.map((w) => w.text).join(" "));
+  if (!text) return null;
+  const x0 = Math.min(...words.map((w) => w.bbox.x0));
+  const y0 = Math.min(...words.map((w) => w.bbox.y0));
+  const x1 = Math.max(...words.map((w) => w.bbox.x1));
+  const y1 = Math.max(...words.map((w) => w.bbox.y1));
+  const box: Box = {
+    x: round1(x0 / scale),
+    y: round1(y0 / scale),
+    w: round1((x1 - x0) / scale),
+    h: round1((y1 - y0) / scale),
+  };
+  const confidence = words.reduce((s, w) => s + w.confidence, 0) / words.length / 100;
+  return { text, box, source: "ocr", confidence: Math.min(1, Math.max(0, confidence)) };
+}
+
+const wordsOf = (line: Word & { words?: Word[] }) => (line.words ?? [line]).filter((w) => w.text.trim());
+
 /**
- * Lines and tables of a tesseract page over a grid: each tesseract line is cut where its words change cell,
- * pieces inside the grid carry `cell` (table 0, the merged cell's top-left grid position), and the table holds
- * every grid position with its merged cell's text. Boxes are divided by `scale` (prepared → source px).
+ * Lines and tables of a tesseract page over its grids: each tesseract line is cut where its words change cell,
+ * pieces inside a grid carry `cell` (the grid's table index, the merged cell's top-left grid position), and each
+ * table holds every grid position of its grid with its merged cell's text. A grid none of whose cells holds a
+ * line gives no table, and the tables after it take its index. Boxes are divided by `scale` (prepared → source px).
  */
 export function linesWithTable(
   page: TesseractBlocks,
-  grid: Grid,
+  grids: readonly Grid[],
   scale: number,
-  reread: ReadonlyMap<number, TesseractBlocks> = new Map(),
+  reread: ReadonlyMap<CellKey, TesseractBlocks> = new Map(),
 ): { lines: Line[]; tables: Table[] } {
-  const { groups } = grid;
-  const origin = new Map<number, [number, number]>();
-  const extent = new Map<number, [number, number]>();
-  groups.forEach((row, r) =>
-    row.forEach((g, c) => {
-      if (!origin.has(g)) origin.set(g, [r, c]);
-      extent.set(g, [r, c]);
-    }),
-  );
+  const places = cellPlaces(grids);
   const lines: Line[] = [];
-  const texts = new Map<number, { text: string; y: number; x: number }[]>();
-  const emitted = new Set<number>();
-  const emitReread = (group: number) => {
-    emitted.add(group);
-    for (const block of reread.get(group)!.blocks ?? [])
-      for (const para of block.paragraphs)
-        for (const line of para.lines.flatMap(wordRuns))
-          emit({ cell: group, words: (line.words ?? [line]).filter((w) => w.text.trim()) });
-  };
-  const emit = (piece: { cell: number | null; words: Word[] }) => {
+  const texts = new Map<CellKey, { text: string; y: number; x: number }[]>();
+  const emitted = new Set<CellKey>();
+  const emit = (piece: Piece) => {
     if (piece.words.length === 0) return;
-    const text = cleanOcrText(piece.words.map((w) => w.text).join(" "));
-    if (!text) return;
-    const x0 = Math.min(...piece.words.map((w) => w.bbox.x0));
-    const y0 = Math.min(...piece.words.map((w) => w.bbox.y0));
-    const x1 = Math.max(...piece.words.map((w) => w.bbox.x1));
-    const y1 = Math.max(...piece.words.map((w) => w.bbox.y1));
-    const box: Box = {
-      x: round1(x0 / scale),
-      y: round1(y0 / scale),
-      w: round1((x1 - x0) / scale),
-      h: round1((y1 - y0) / scale),
-    };
-    const confidence = piece.words.reduce((s, w) => s + w.confidence, 0) / piece.words.length / 100;
-    const out: Line = { text, box, source: "ocr", confidence: Math.min(1, Math.max(0, confidence)) };
+    const line = lineOf(piece.words, scale);
+    if (!line) return;
     if (piece.cell !== null) {
-      const [row, col] = origin.get(piece.cell)!;
-      out.cell = { table: 0, row, col };
-      texts.set(piece.cell, [...(texts.get(piece.cell) ?? []), { text, y: y0, x: x0 }]);
+      const { table, origin } = places.get(piece.cell)!;
+      line.cell = { table, row: origin[0], col: origin[1] };
+      const at = {
+        y: Math.min(...piece.words.map((w) => w.bbox.y0)),
+        x: Math.min(...piece.words.map((w) => w.bbox.x0)),
+      };
+      texts.set(piece.cell, [...(texts.get(piece.cell) ?? []), { text: line.text, ...at }]);
     }
-    lines.push(out);
+    lines.push(line);
   };
-  for (const block of page.blocks ?? []) {
-    for (const para of block.paragraphs) {
-      for (const line of para.lines.flatMap(wordRuns)) {
-        const words = (line.words ?? [line]).filter((w) => w.text.trim());
-        const pieces: { cell: number | null; words: Word[] }[] = [];
-        for (const w of words) {
-          const cell = groupAt(grid, w);
-          const last = pieces.at(-1);
-          if (last && last.cell === cell) last.words.push(w);
-          else pieces.push({ cell, words: [w] });
+  const emitReread = (cell: CellKey) => {
+    emitted.add(cell);
+    for (const block of reread.get(cell)!.blocks ?? [])
+      for (const para of block.paragraphs)
+        for (const line of para.lines.flatMap(wordRuns)) emit({ cell, words: wordsOf(line) });
+  };
+  for (const block of page.blocks ?? [])
+    for (const para of block.paragraphs)
+      for (const line of para.lines.flatMap(wordRuns))
+        for (const piece of piecesOf(wordsOf(line), grids)) {
+          if (piece.cell === null || !reread.has(piece.cell)) emit(piece);
+          else if (!emitted.has(piece.cell)) emitReread(piece.cell);
         }
-        for (const piece of pieces) {
-          if (piece.cell !== null && reread.has(piece.cell)) {
-            if (!emitted.has(piece.cell)) emitReread(piece.cell);
-          } else emit(piece);
-        }
-      }
-    }
-  }
-  for (const group of reread.keys()) if (!emitted.has(group)) emitReread(group);
-  const cellText = (g: number) =>
-    (texts.get(g) ?? [])
+  for (const cell of reread.keys()) if (!emitted.has(cell)) emitReread(cell);
+  return { lines, tables: tablesOf(grids, places, texts, lines) };
+}
+
+/** The tables of the grids that hold lines, renumbered in `lines` when an empty grid drops out. */
+function tablesOf(
+  grids: readonly Grid[],
+  places: ReturnType<typeof cellPlaces>,
+  texts: Map<CellKey, { text: string; y: number; x: number }[]>,
+  lines: Line[],
+): Table[] {
+  const cellText = (key: CellKey) =>
+    (texts.get(key) ?? [])
       .sort((a, b) => a.y - b.y || a.x - b.x)
       .map((t) => t.text)
       .join("");
-  const rows: Cell[][] = groups.map((row) =>
-    row.map((g) => {
-      const [r0, c0] = origin.get(g)!;
-      const [r1, c1] = extent.get(g)!;
-      return { text: cellText(g), rowSpan: r1 - r0 + 1, colSpan: c1 - c0 + 1, origin: [r0, c0] as [number, number] };
-    }),
-  );
-  const first = lines.findIndex((l) => l.cell !== undefined);
-  return { lines, tables: first < 0 ? [] : [{ rows, lineIndex: first }] };
+  const tables: Table[] = [];
+  grids.forEach((grid, t) => {
+    const first = lines.findIndex((l) => l.cell?.table === t);
+    if (first < 0) return;
+    const rows: Cell[][] = grid.groups.map((row) =>
+      row.map((g) => {
+        const { origin, end } = places.get(cellKey(t, g))!;
+        const [r0, c0] = origin;
+        return {
+          text: cellText(cellKey(t, g)),
+          rowSpan: end[0] - r0 + 1,
+          colSpan: end[1] - c0 + 1,
+          origin: [r0, c0] as [number, number],
+        };
+      }),
+    );
+    for (const l of lines) if (l.cell?.table === t) l.cell = { ...l.cell, table: tables.length };
+    tables.push({ rows, lineIndex: first });
+  });
+  return tables;
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
