@@ -99,6 +99,11 @@ export const OcrInfoSchema = z.object({
   confidence: z.number(),
   /** Clockwise rotation in degrees that was applied to read the image upright. */
   rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
+  /**
+   * Degrees the text ran clockwise off straight in the upright image (a crooked scan), removed before reading:
+   * line boxes are in the upright image turned straight about its centre, keeping its size. Absent when straight.
+   */
+  skew: z.number().optional(),
   ms: z.number(),
   cached: z.boolean(),
 });

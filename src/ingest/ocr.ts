@@ -65,7 +65,7 @@ export interface OcrServiceOptions {
  */
 const VARIANT: TraineddataVariant = "4.0.0";
 /** Bump when preprocessing or post-processing changes, so stale cache entries are not reused. */
-const PIPELINE_VERSION = "5";
+const PIPELINE_VERSION = "6";
 
 const require = createRequire(import.meta.url);
 const TESSERACT_VERSION: string = require("tesseract.js/package.json").version;
@@ -75,7 +75,7 @@ interface CachedResult {
   tables: Table[];
   width: number;
   height: number;
-  info: Pick<OcrInfo, "engine" | "confidence" | "rotation" | "ms">;
+  info: Pick<OcrInfo, "engine" | "confidence" | "rotation" | "skew" | "ms">;
 }
 
 export function createOcrService(options: OcrServiceOptions = {}): OcrService {
@@ -107,7 +107,13 @@ export function createOcrService(options: OcrServiceOptions = {}): OcrService {
       width: read.width,
       height: read.height,
       // Working time only; the wait for a free worker is not the page's cost.
-      info: { engine, confidence: read.confidence, rotation: read.rotation, ms: Math.round(ms) },
+      info: {
+        engine,
+        confidence: read.confidence,
+        rotation: read.rotation,
+        ...(read.skew !== 0 ? { skew: read.skew } : {}),
+        ms: Math.round(ms),
+      },
     };
   }
 

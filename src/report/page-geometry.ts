@@ -5,7 +5,7 @@
  * buildReport remembers this beside the report object it returns (a WeakMap: nothing goes into the JSON
  * contract, and it is gone with the report), so callers that only hold the Report still get upright crops.
  */
-import type { Package } from "../model.js";
+import type { Box, Package } from "../model.js";
 import type { Report } from "./schema.js";
 
 export interface PageGeometry {
@@ -14,6 +14,10 @@ export interface PageGeometry {
   unit: "pt" | "px" | "none";
   /** Clockwise quarter turn OCR applied to read the page upright (images only; 0 when none). */
   rotation: 0 | 90 | 180 | 270;
+  /** Degrees a crooked image page ran off straight, which OCR removed (its boxes are straightened); 0 when none. */
+  skew: number;
+  /** Crooked scans placed on a PDF page: where each is drawn, and its skew (boxes inside it are straightened). */
+  skewedImages: { box: Box; skew: number }[];
 }
 
 export type PageGeometries = ReadonlyMap<string, PageGeometry>;
@@ -31,6 +35,8 @@ export function pageGeometriesOf(pkg: Package): PageGeometries {
         height: p.height,
         unit: p.unit,
         rotation: p.ocr?.rotation ?? 0,
+        skew: p.ocr?.skew ?? 0,
+        skewedImages: p.images.flatMap((im) => (im.box && im.ocr?.skew ? [{ box: im.box, skew: im.ocr.skew }] : [])),
       });
     }
   }

@@ -10,15 +10,15 @@
  */
 import { createHash } from "node:crypto";
 import sharp, { type Sharp } from "sharp";
-import type { Evidence, Finding } from "../model.js";
+import type { Box, Evidence, Finding } from "../model.js";
 import { decodeBmp, isBmp, openPdf } from "../ingest/page-source.js";
 import { DEFAULT_LIMITS } from "../ingest/context.js";
 import { CATEGORY_LABELS } from "./labels.js";
-import { pageGeometryKey, rememberedPageGeometry, type PageGeometries } from "./page-geometry.js";
+import { pageGeometryKey, rememberedPageGeometry, type PageGeometries, type PageGeometry } from "./page-geometry.js";
 import type { Report } from "./schema.js";
 import { formatHtml } from "./html.js";
 import { sourcesFromPaths, type PackageSources } from "./sources.js";
-import { encodeThumb, imageRegion, rawRgba, renderPdfRegion, thumbLayout } from "./_internal/thumb-render.js";
+import { encodeThumb, imageRegion, rawRgba, renderPdfRegion, thumbLayout, type Skew } from "./_internal/thumb-render.js";
 
 /** Thumbnails per report: enough for every finding of a typical package, small enough for a 300-page one. */
 export const THUMBNAIL_LIMIT = 40;
@@ -112,7 +112,7 @@ export async function renderThumbnails(
       // A file changed since the check would show the wrong place.
       if (!bytes || createHash("sha256").update(bytes).digest("hex") !== entry.sha256) continue;
       const sorted = [...evidence].sort((a, b) => a.page - b.page);
-      if (entry.kind === "pdf") await pdfThumbs(bytes, sorted, options.password, images);
+      if (entry.kind === "pdf") await pdfThumbs(bytes, sorted, options.password, geometry, images);
       else await imageThumbs(bytes, sorted, geometry, images);
     } catch {
       // No thumbnails for this file; the report stands without them.
@@ -137,6 +137,7 @@ async function pdfThumbs(
   bytes: Buffer,
   evidence: readonly Evidence[],
   password: string | undefined,
+  geometry: PageGeometries | undefined,
   out: Map<string, Thumbnail>,
 ): Promise<void> {
   const doc = await openPdf(bytes, password);
@@ -151,7 +152,8 @@ async function pdfThumbs(
           try {
             // Up to 2.5 px/pt (180 dpi): a small box is enlarged enough to read, not more.
             const layout = thumbLayout(width, height, ev.box, 2.5);
-            const pixels = await renderPdfRegion(page, layout, RENDER_TIMEOUT_MS);
+            const skew = skewOf(geometry?.get(pageGeometryKey(ev.file, ev.page)), ev.box);
+            const pixels = await renderPdfRegion(page, layout, RENDER_TIMEOUT_MS, skew);
             out.set(thumbnailKey(ev), await thumb(rawRgba(pixels, layout), layout));
           } catch {
             // This place only.
@@ -180,8 +182,8 @@ async function imageThumbs(
         bmp
           ? sharp(bmp.rgb, { raw: { width: bmp.width, height: bmp.height, channels: 3 } })
           : sharp(bytes, { page: ev.page - 1, limitInputPixels, failOn: "truncated" });
-      const rotation = geometry?.get(pageGeometryKey(ev.file, ev.page))?.rotation ?? 0;
-      const { pixels, layout } = await imageRegion(open, ev.box, rotation);
+      const g = geometry?.get(pageGeometryKey(ev.file, ev.page));
+      const { pixels, layout } = await imageRegion(open, ev.box, g?.rotation ?? 0, g?.skew ?? 0);
       out.set(thumbnailKey(ev), await thumb(pixels, layout));
     } catch {
       // This place only.
@@ -196,6 +198,14 @@ async function thumb(pixels: Sharp, layout: ReturnType<typeof thumbLayout>): Pro
     height: layout.height,
     highlighted: layout.highlight !== undefined,
   };
+}
+
+/** The crooked scan on a PDF page that the box was read from (its centre inside the scan), if any. */
+function skewOf(g: PageGeometry | undefined, box: Box | undefined): Skew | undefined {
+  if (!g || !box) return undefined;
+  const [x, y] = [box.x + box.w / 2, box.y + box.h / 2];
+  const im = g.skewedImages.find((i) => x >= i.box.x && x <= i.box.x + i.box.w && y >= i.box.y && y <= i.box.y + i.box.h);
+  return im && { degrees: im.skew, centre: [im.box.x + im.box.w / 2, im.box.y + im.box.h / 2] };
 }
 
 function byPage(evidence: readonly Evidence[]): Map<number, Evidence[]> {

@@ -16,6 +16,7 @@ import type { Report } from "../../src/report/schema.js";
 import { sourcesFromMap, sourcesFromPaths } from "../../src/report/sources.js";
 import { findingsInDisplayOrder, renderThumbnails, thumbnailKey, type Thumbnail } from "../../src/report/thumbnails.js";
 import { HIGHLIGHT_RGB, thumbLayout } from "../../src/report/_internal/thumb-render.js";
+import { pageGeometriesOf } from "../../src/report/page-geometry.js";
 import { FIXTURES, loadFixture } from "../checks/_support.js";
 import { sharedCacheDir } from "../_support/cache.js";
 
@@ -90,6 +91,25 @@ function highlightPixels(img: { data: Buffer; info: OutputInfo }): number {
   return n;
 }
 
+async function decoded(t: Thumbnail) {
+  return sharp(Buffer.from(t.src.split(",")[1]!, "base64")).raw().toBuffer({ resolveWithObject: true });
+}
+
+/** The widest share of one pixel row that is dark: a table rule crossing the crop shows as a row near 1. */
+function ruleShare(img: { data: Buffer; info: OutputInfo }): number {
+  const { width, height, channels } = img.info;
+  let best = 0;
+  for (let y = 0; y < height; y++) {
+    let dark = 0;
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * channels;
+      if (img.data[i]! < 160 && img.data[i + 1]! < 160 && img.data[i + 2]! < 160) dark++;
+    }
+    best = Math.max(best, dark / width);
+  }
+  return best;
+}
+
 describe("page thumbnails in the HTML report", () => {
   it("a finding on a PDF page gets a crop of the page around its box, framed in the highlight colour", async () => {
     const { pkg, report } = hunan;
@@ -131,6 +151,29 @@ describe("page thumbnails in the HTML report", () => {
     const page = license.pages[0]!;
     expect(frameShare(img!, page.width, page.height, ev.box!, 1)).toBeGreaterThan(0.8);
   });
+
+  it("a crooked scan's crop is turned straight like OCR read it, so the frame sits on its text", async () => {
+    const cases = [
+      { file: path.join(ROOT, "form-scans/hunan-ai-model-b-p4-skew-2.jpg"), label: "注册地址", skew: -2 },
+      { file: path.join(ROOT, "fields/audit-report-scan.pdf"), label: "资产总计", skew: 0.7 },
+    ];
+    for (const c of cases) {
+      const { pkg, report } = await reportOf(c.file);
+      const page = pkg.files[0]!.pages.find((p) => p.lines.some((l) => l.text.startsWith(c.label)))!;
+      expect(page.ocr?.skew).toBeCloseTo(c.skew, 0);
+      const line = page.lines.find((l) => l.text.startsWith(c.label))!;
+      const ev = { file: pkg.files[0]!.path, page: page.index, quote: line.text, box: line.box! };
+      const shown = withFindings(report, [finding([ev])]);
+      const sources = sourcesFromPaths([c.file]);
+      const straight = await renderThumbnails(shown, sources, { geometry: pageGeometriesOf(pkg) });
+      // The same crop without the turn, as thumbnails were cut before: the table's rules run crooked.
+      const unturned = new Map([...pageGeometriesOf(pkg)].map(([k, g]) => [k, { ...g, skew: 0, skewedImages: [] }]));
+      const crooked = await renderThumbnails(shown, sources, { geometry: unturned });
+      expect(ruleShare(await decoded(straight.get(ev)!))).toBeGreaterThan(0.6);
+      expect(ruleShare(await decoded(crooked.get(ev)!))).toBeLessThan(0.5);
+      expect(frameShare(await decoded(straight.get(ev)!), page.width, page.height, ev.box, pkg.files[0]!.kind === "pdf" ? 2.5 : 1)).toBeGreaterThan(0.8);
+    }
+  }, 120_000);
 
   it("a DOCX-only finding gets no thumbnail; a place without a box gets a whole-page overview", async () => {
     const { pkg, report } = wuhan;

@@ -37,6 +37,8 @@ export interface EngineResult {
   tables: Table[];
   /** Clockwise turn applied to the (EXIF-upright) image to read it. */
   rotation: QuarterTurn;
+  /** Degrees the text ran clockwise off straight, removed before reading (see OcrInfo.skew); 0 when straight. */
+  skew: number;
   /** Upright source image size (after the turn), the space of the line boxes. */
   width: number;
   height: number;
@@ -195,10 +197,14 @@ export async function readUpright(worker: TesseractWorker, prepared: GriddedImag
     ? linesWithTable(pass.page, gridded.grids, prepared.scale, await rereadCells(worker, gridded, pass.page))
     : { lines: linesFromTesseract(pass.page, prepared.scale), tables: [] };
   const sideways = rotation === 90 || rotation === 270;
+  // Ours turned the page by -skew, tesseract's deskew by rotateRadians (its sign is the opposite); a quarter
+  // turn in between keeps the angle.
+  const radians = (prepared.grids ? prepared.skew : 0) - pass.deskew;
   return {
     lines,
     tables,
     rotation,
+    skew: Math.round((radians * 180 * 100) / Math.PI) / 100,
     width: sideways ? prepared.sourceHeight : prepared.sourceWidth,
     height: sideways ? prepared.sourceWidth : prepared.sourceHeight,
     confidence: meanConfidence(lines),

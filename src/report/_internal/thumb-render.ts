@@ -4,7 +4,8 @@
  * around the box, and a small JPEG as a data: URI.
  *
  * Coordinates follow model.ts: page space, origin top-left, y down, in the page's unit (pt for PDF, px for
- * images, after EXIF orientation and OCR's quarter turn).
+ * images, after EXIF orientation and OCR's quarter turn). On a crooked scan, OCR's boxes are in the scan
+ * turned straight about its centre (OcrInfo.skew): such a region is cut from the source turned the same way.
  */
 import { createCanvas } from "@napi-rs/canvas";
 import type { PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
@@ -87,8 +88,86 @@ const size = (w: number, h: number, scale: number) => ({
   height: Math.max(1, Math.round(h * scale)),
 });
 
-/** Renders the layout's region of a PDF page; raw RGBA of layout.width × layout.height. */
-export async function renderPdfRegion(page: PDFPageProxy, layout: ThumbLayout, timeoutMs: number): Promise<Buffer> {
+type RawPixels = { data: Buffer; info: { width: number; height: number; channels: 1 | 2 | 3 | 4 } };
+
+/** A crooked scan: `skew` degrees clockwise off straight, turned straight about `centre` (page units). */
+export interface Skew {
+  degrees: number;
+  centre: [number, number];
+}
+
+/**
+ * The source rectangle that holds `region` of the straightened scan: a straightened point o comes from
+ * R(skew)(o − c) + c, as ingest turned it (ocr-table.ts rotateGrey, tesseract's deskew).
+ */
+export function skewedSource(region: Region, skew: Skew): Region {
+  const [cx, cy] = skew.centre;
+  const t = (skew.degrees * Math.PI) / 180;
+  const corners = [
+    [region.x, region.y],
+    [region.x + region.w, region.y],
+    [region.x, region.y + region.h],
+    [region.x + region.w, region.y + region.h],
+  ].map(([x, y]) => [cx + Math.cos(t) * (x! - cx) - Math.sin(t) * (y! - cy), cy + Math.sin(t) * (x! - cx) + Math.cos(t) * (y! - cy)]);
+  const xs = corners.map((c) => c[0]!);
+  const ys = corners.map((c) => c[1]!);
+  const x = Math.min(...xs);
+  const y = Math.min(...ys);
+  return { x, y, w: Math.max(...xs) - x, h: Math.max(...ys) - y };
+}
+
+/**
+ * `region` of the straightened scan, cut from raw pixels of `source` (rendered at `scale` px per page unit):
+ * the render turned by −skew (sharp turns about the centre and grows the canvas), then the region cropped
+ * where it lands — C' + scale·(region − c + R(−skew)(c − centre of source)).
+ */
+export async function straightCrop(
+  pixels: RawPixels,
+  source: Region,
+  region: Region,
+  skew: Skew,
+  scale: number,
+): Promise<RawPixels> {
+  const { data, info } = await sharp(pixels.data, { raw: pixels.info })
+    .rotate(-skew.degrees, { background: "#ffffff" })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const [cx, cy] = skew.centre;
+  const t = (-skew.degrees * Math.PI) / 180;
+  const [dx, dy] = [cx - (source.x + source.w / 2), cy - (source.y + source.h / 2)];
+  const left = info.width / 2 + scale * (region.x - cx + Math.cos(t) * dx - Math.sin(t) * dy);
+  const top = info.height / 2 + scale * (region.y - cy + Math.sin(t) * dx + Math.cos(t) * dy);
+  const l = Math.max(0, Math.min(info.width - 1, Math.round(left)));
+  const tp = Math.max(0, Math.min(info.height - 1, Math.round(top)));
+  const extract = {
+    left: l,
+    top: tp,
+    width: Math.max(1, Math.min(info.width - l, Math.round(region.w * scale))),
+    height: Math.max(1, Math.min(info.height - tp, Math.round(region.h * scale))),
+  };
+  return sharp(data, { raw: info }).extract(extract).raw().toBuffer({ resolveWithObject: true });
+}
+
+/**
+ * Renders the layout's region of a PDF page; raw RGBA of layout.width × layout.height. On a crooked scan the
+ * region is rendered from the source rectangle that holds it and turned straight.
+ */
+export async function renderPdfRegion(page: PDFPageProxy, layout: ThumbLayout, timeoutMs: number, skew?: Skew): Promise<Buffer> {
+  if (!skew) return renderRect(page, layout, timeoutMs);
+  const source = skewedSource(layout.region, skew);
+  const rendered = { region: source, scale: layout.scale, width: Math.max(1, Math.ceil(source.w * layout.scale)), height: Math.max(1, Math.ceil(source.h * layout.scale)) };
+  const raw = await renderRect(page, rendered, timeoutMs);
+  const info = { width: rendered.width, height: rendered.height, channels: 4 as const };
+  const crop = await straightCrop({ data: raw, info }, source, layout.region, skew, layout.scale);
+  const { data } = await sharp(crop.data, { raw: crop.info })
+    .resize(layout.width, layout.height, { fit: "fill" })
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return data;
+}
+
+async function renderRect(page: PDFPageProxy, layout: Pick<ThumbLayout, "region" | "scale" | "width" | "height">, timeoutMs: number): Promise<Buffer> {
   const { region, scale, width, height } = layout;
   const viewport = page.getViewport({ scale, offsetX: -region.x * scale, offsetY: -region.y * scale });
   const canvas = createCanvas(width, height);
@@ -141,12 +220,14 @@ export function rawRgba(pixels: Buffer, layout: ThumbLayout): Sharp {
 
 /**
  * The layout's pixels of an image page. `open` gives the page's pixels as decoded (before EXIF orientation);
- * `rotation` is OCR's clockwise quarter turn, applied after orientation, as ingest did.
+ * `rotation` is OCR's clockwise quarter turn, applied after orientation, as ingest did, and `skewDegrees` the
+ * crookedness OCR removed after it.
  */
 export async function imageRegion(
   open: () => Sharp,
   box: Box | undefined,
   rotation: 0 | 90 | 180 | 270,
+  skewDegrees = 0,
 ): Promise<{ pixels: Sharp; layout: ThumbLayout }> {
   const meta = await open().metadata();
   if (!meta.width || !meta.height) throw new Error("image has no size");
@@ -166,6 +247,11 @@ export async function imageRegion(
   };
   // Orientation and turn are materialised first: sharp orders rotate/extract by its own rules otherwise.
   const upright = await open().autoOrient().rotate(rotation).raw().toBuffer({ resolveWithObject: true });
+  if (skewDegrees !== 0) {
+    const whole = { x: 0, y: 0, w, h };
+    const crop = await straightCrop(upright, whole, r, { degrees: skewDegrees, centre: [w / 2, h / 2] }, 1);
+    return { pixels: sharp(crop.data, { raw: crop.info }).resize(layout.width, layout.height, { fit: "fill" }), layout };
+  }
   const pixels = sharp(upright.data, { raw: upright.info })
     .extract(extract)
     .resize(layout.width, layout.height, { fit: "fill" });
