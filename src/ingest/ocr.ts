@@ -5,7 +5,7 @@ import { cacheKey, createJsonCache, defaultCacheDir, type JsonCache } from "./ca
 import { DEFAULT_LIMITS } from "./context.js";
 import { IngestError } from "./errors.js";
 import { colourThumbnail, prepareForOcr } from "./_internal/image-prep.js";
-import { detectSeals, scaleSeals, turnBox, type DetectedSeal } from "./_internal/seal-detect.js";
+import { detectSeals, scaleSeals, straightenBox, turnBox, type DetectedSeal } from "./_internal/seal-detect.js";
 import { configureWorker, readUpright, withGrid } from "./_internal/ocr-engine.js";
 import { TesseractPool, type TraineddataVariant } from "./_internal/ocr-pool.js";
 
@@ -167,11 +167,15 @@ async function findSeals(req: OcrRequest, maxPixels: number): Promise<FoundSeals
   };
 }
 
-/** Seal boxes turned like the text was, so both live in the upright image. */
+/** Seal boxes turned like the text was (quarter turn, then straightened), so both live in one frame. */
 function withSeals(result: OcrResult, found: FoundSeals | null): OcrResult {
   if (!found || found.seals.length === 0) return result;
-  const turn = result.info.rotation;
-  return { ...result, seals: found.seals.map((s) => ({ ...s, box: turnBox(s.box, found.width, found.height, turn) })) };
+  const { rotation: turn, skew = 0 } = result.info;
+  const seals = found.seals.map((s) => ({
+    ...s,
+    box: straightenBox(turnBox(s.box, found.width, found.height, turn), result.width, result.height, skew),
+  }));
+  return { ...result, seals };
 }
 
 function toIngestError(e: unknown, maxPixels: number): IngestError {

@@ -154,6 +154,23 @@ describe("seals on ingested pages (page coordinates)", () => {
     expect(cy).toBeGreaterThan(0.7);
   }, T);
 
+  it("a crooked scan: the seal's box is in the straightened frame the text's boxes are in", async () => {
+    const rel = "fixtures/packages/wuhan-vertical-a/营业执照.jpg";
+    const [page] = await pagesOf(rel);
+    const skew = page!.ocr!.skew!;
+    expect(Math.abs(skew)).toBeGreaterThan(1);
+    // The raw detection is in the crooked image; turned back by the skew about the centre, it lands on the page's box.
+    const raw = (await detectFile(rel)).seals[0]!.box;
+    const t = (-skew * Math.PI) / 180;
+    const [cx, cy] = [page!.width / 2, page!.height / 2];
+    const [rx, ry] = [raw.x + raw.w / 2 - cx, raw.y + raw.h / 2 - cy];
+    const want = [cx + Math.cos(t) * rx - Math.sin(t) * ry, cy + Math.sin(t) * rx + Math.cos(t) * ry];
+    const box = page!.seals![0]!.box!;
+    const got = [box.x + box.w / 2, box.y + box.h / 2];
+    expect(Math.hypot(got[0]! - want[0]!, got[1]! - want[1]!)).toBeLessThan(4);
+    expect(Math.hypot(got[0]! - (raw.x + raw.w / 2), got[1]! - (raw.y + raw.h / 2))).toBeGreaterThan(8);
+  }, T);
+
   it("the Word form: no seal on its pages, the licence image on page 6 has one (no box: DOCX has no coordinates)", async () => {
     const pages = await pagesOf("fixtures/packages/wuhan-vertical-a/武汉市垂直行业模型项目申报书.docx");
     expect(pages.map((p) => p.seals?.length ?? 0)).toEqual([0, 0, 0, 0, 0, 1]);

@@ -243,6 +243,25 @@ export function turnBox(box: Box, width: number, height: number, turn: 0 | 90 | 
   }
 }
 
+/**
+ * A box of an image skewed `degrees` clockwise, in that image turned straight about its centre (size kept), the
+ * frame OCR's line boxes are in (OcrInfo.skew): the bounding box of its turned corners.
+ */
+export function straightenBox(box: Box, width: number, height: number, degrees: number): Box {
+  if (degrees === 0) return box;
+  const t = (-degrees * Math.PI) / 180;
+  const [cx, cy] = [width / 2, height / 2];
+  const corners = [
+    [box.x, box.y],
+    [box.x + box.w, box.y],
+    [box.x, box.y + box.h],
+    [box.x + box.w, box.y + box.h],
+  ].map(([x, y]) => [cx + Math.cos(t) * (x! - cx) - Math.sin(t) * (y! - cy), cy + Math.sin(t) * (x! - cx) + Math.cos(t) * (y! - cy)]);
+  const x = Math.round(Math.min(...corners.map((c) => c[0]!)));
+  const y = Math.round(Math.min(...corners.map((c) => c[1]!)));
+  return { x, y, w: Math.round(Math.max(...corners.map((c) => c[0]!))) - x, h: Math.round(Math.max(...corners.map((c) => c[1]!))) - y };
+}
+
 /** Seals found in a thumbnail, with boxes scaled by `k` (source px per thumbnail px). */
 export function scaleSeals(seals: readonly DetectedSeal[], k: number): DetectedSeal[] {
   const r = (v: number) => Math.round(v * k);
