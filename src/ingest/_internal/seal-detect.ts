@@ -4,6 +4,7 @@
  * shape test on each blob: round or oval, red all along its rim, and a mostly empty centre (a star or a
  * caption at most). Red titles (红头), red emblems (国徽, filled) and red frames fail the shape test.
  */
+import { turnedBounds } from "../../geometry.js";
 import type { Box } from "../../model.js";
 
 export interface DetectedSeal {
@@ -249,17 +250,9 @@ export function turnBox(box: Box, width: number, height: number, turn: 0 | 90 | 
  */
 export function straightenBox(box: Box, width: number, height: number, degrees: number): Box {
   if (degrees === 0) return box;
-  const t = (-degrees * Math.PI) / 180;
-  const [cx, cy] = [width / 2, height / 2];
-  const corners = [
-    [box.x, box.y],
-    [box.x + box.w, box.y],
-    [box.x, box.y + box.h],
-    [box.x + box.w, box.y + box.h],
-  ].map(([x, y]) => [cx + Math.cos(t) * (x! - cx) - Math.sin(t) * (y! - cy), cy + Math.sin(t) * (x! - cx) + Math.cos(t) * (y! - cy)]);
-  const x = Math.round(Math.min(...corners.map((c) => c[0]!)));
-  const y = Math.round(Math.min(...corners.map((c) => c[1]!)));
-  return { x, y, w: Math.round(Math.max(...corners.map((c) => c[0]!))) - x, h: Math.round(Math.max(...corners.map((c) => c[1]!))) - y };
+  const b = turnedBounds(box, [width / 2, height / 2], -degrees);
+  const [x, y] = [Math.round(b.x), Math.round(b.y)];
+  return { x, y, w: Math.round(b.x + b.w) - x, h: Math.round(b.y + b.h) - y };
 }
 
 /** Seals found in a thumbnail, with boxes scaled by `k` (source px per thumbnail px). */

@@ -10,6 +10,7 @@
 import { createCanvas } from "@napi-rs/canvas";
 import type { PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import sharp, { type Sharp } from "sharp";
+import { turnedBounds } from "../../geometry.js";
 import type { Box } from "../../model.js";
 
 /** Widest thumbnail in pixels (a crop around a box); whole pages are smaller overviews. */
@@ -101,19 +102,7 @@ export interface Skew {
  * R(skew)(o − c) + c, as ingest turned it (ocr-table.ts rotateGrey, tesseract's deskew).
  */
 export function skewedSource(region: Region, skew: Skew): Region {
-  const [cx, cy] = skew.centre;
-  const t = (skew.degrees * Math.PI) / 180;
-  const corners = [
-    [region.x, region.y],
-    [region.x + region.w, region.y],
-    [region.x, region.y + region.h],
-    [region.x + region.w, region.y + region.h],
-  ].map(([x, y]) => [cx + Math.cos(t) * (x! - cx) - Math.sin(t) * (y! - cy), cy + Math.sin(t) * (x! - cx) + Math.cos(t) * (y! - cy)]);
-  const xs = corners.map((c) => c[0]!);
-  const ys = corners.map((c) => c[1]!);
-  const x = Math.min(...xs);
-  const y = Math.min(...ys);
-  return { x, y, w: Math.max(...xs) - x, h: Math.max(...ys) - y };
+  return turnedBounds(region, skew.centre, skew.degrees);
 }
 
 /**
