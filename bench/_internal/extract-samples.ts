@@ -6,9 +6,9 @@
  */
 import path from "node:path";
 import { registry } from "../../src/extract/fields/index.js";
-import type { DocumentPages } from "../../src/extract/types.js";
 import { ingest } from "../../src/ingest/ingest.js";
 import type { DocType } from "../../src/model.js";
+import { asDocument } from "../../test/extract/fields/helpers.js";
 import { FIELD_SAMPLES, ocrLicenceCases, sameValue, type Case } from "../../test/extract/fields/truth.js";
 import { ROOT } from "./corpus.js";
 import { fieldSource, type FieldSource } from "./field-source.js";
@@ -27,12 +27,7 @@ export interface SampleScore {
 
 async function scoreCase(c: Case): Promise<SampleScore> {
   const { files } = await ingest([path.join(ROOT, c.file)]);
-  const file = files[0]!;
-  const [from, to] = c.pages ?? [1, file.pages.length];
-  const doc: DocumentPages = {
-    document: { id: `${c.type}-1`, type: c.type, title: c.type, file: file.path, pages: [from, to], confidence: 1, classifiedBy: "rule" },
-    pages: file.pages.filter((p) => p.index >= from && p.index <= to).map((page) => ({ file, page })),
-  };
+  const doc = asDocument(files[0]!, c.type, c.pages);
   const fields = registry.filter((e) => e.docTypes.includes(c.type)).flatMap((e) => e.extract(doc, {}));
   const values: SampleScore["values"] = [];
   const misses: string[] = [];

@@ -50,17 +50,18 @@ function wrappedItem(all: Unit[], i: number): { text: string; units: Unit[] } {
   return { text: near.map((o) => o.text).join(""), units: near };
 }
 
+const A100000_ITEMS = Object.entries(A100000_LINES).map(([line, item]) => ({
+  line: Number(line),
+  re: new RegExp(`(?:[一二三四五六七八九十]、|[减加]:)${toHalfWidth(item).replace(/[()]/g, "\\$&")}(?:\\(|\\d|-|$)`, "u"),
+}));
+
 /**
  * The A100000 line an item names as the form prints it: after its numbering (五、) or 减：/加：, before its
  * formula bracket — so the 类别 column (利润总额计算, 应纳税所得额) does not count.
  */
 function a100000LineOf(text: string): number | null {
   const t = toHalfWidth(text).replace(/\s+/g, "");
-  for (const [line, item] of Object.entries(A100000_LINES)) {
-    const label = toHalfWidth(item).replace(/[()]/g, "\\$&");
-    if (new RegExp(`(?:[一二三四五六七八九十]、|[减加]:)${label}(?:\\(|\\d|-|$)`, "u").test(t)) return Number(line);
-  }
-  return null;
+  return A100000_ITEMS.find((i) => i.re.test(t))?.line ?? null;
 }
 
 /** A row whose 行次 OCR misread as a non-digit, placed by its item; null when the item is not a known line. */
