@@ -37,9 +37,14 @@ export interface CellSpace {
  * help cut OCR lines that run across cells.
  */
 export function cellSpaces(ref: PageRef, labels: readonly string[] = []): CellSpace[] {
-  if (ref.page.tables.length > 0) return ref.page.tables.map((_, t) => docxSpace(ref, t));
-  if (ref.page.unit !== "none" && ref.page.lines.some((l) => l.box)) return [positionedSpace(ref, labels)];
-  return [];
+  const positioned = ref.page.unit !== "none" && ref.page.lines.some((l) => l.box);
+  if (ref.page.tables.length === 0) return positioned ? [positionedSpace(ref, labels)] : [];
+  const tables = ref.page.tables.map((_, t) => docxSpace(ref, t));
+  // A text layer's lines outside its ruled tables (a table without rules beside one with them, 「单位名称：…」 lines)
+  // are read by position; an OCR'd page's are not: there they are headings and specks around the grid.
+  if (!positioned || ref.page.source === "ocr") return tables;
+  const loose = ref.page.lines.filter((l) => l.box && !l.cell);
+  return loose.length > 0 ? [...tables, positionedSpace(ref, labels, loose)] : tables;
 }
 
 interface GridPos {

@@ -17,9 +17,9 @@ const ALIGN_OCR = 0.8;
 type Placed = Line & { box: Box };
 
 /** `labels`: normalised labels of the form, used to split OCR lines that run across cells. */
-export function positionedSpace(ref: PageRef, labels: readonly string[] = []): CellSpace {
+export function positionedSpace(ref: PageRef, labels: readonly string[] = [], only?: readonly Line[]): CellSpace {
   const ocr = ref.page.source === "ocr";
-  const lines = ref.page.lines
+  const lines = (only ?? ref.page.lines)
     .filter((l): l is Placed => l.box !== undefined)
     .flatMap((l) => (l.source === "ocr" ? splitOcrLine(l, labels) : [{ ...l, text: l.text.trim() }]))
     .filter((l) => l.text !== "")

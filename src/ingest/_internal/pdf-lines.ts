@@ -7,6 +7,7 @@
  * detected two-column text block, where the left column is emitted before the right (see pdf-columns.ts).
  */
 import type { Line } from "../../model.js";
+import { unifyRadicals } from "./cjk-radicals.js";
 import { orderRows, type Run } from "./pdf-columns.js";
 
 /** The parts of a pdf.js TextItem we use. */
@@ -70,7 +71,7 @@ const CJK_DIGIT_SPACE = new RegExp(`(${CJK.source}) (?=\\d)|(\\d) (?=${CJK.sourc
  * word processor's CJK/latin auto-spacing. Spaces next to latin letters are kept ("基于 DeepSeek").
  */
 export function tidyText(s: string): string {
-  return s
+  return unifyRadicals(s)
     .replace(/\s+/g, " ")
     .replace(CJK_CJK_SPACE, "$1")
     .replace(CJK_DIGIT_SPACE, "$1$2")

@@ -17,7 +17,10 @@ import {
   ocrLinesToPage,
   type PlacedImage,
 } from "./pdf-images.js";
-import { buildLines, type FontStyleLike, type TextItemLike } from "./pdf-lines.js";
+import type { FontStyleLike, TextItemLike } from "./pdf-lines.js";
+import { findRules } from "./pdf-rules.js";
+import { findGrids } from "./pdf-table.js";
+import { linesWithTables } from "./pdf-table-lines.js";
 import { detectPrintedPageNumber } from "./pdf-page-number.js";
 import { detectSeals } from "./seal-detect.js";
 
@@ -81,8 +84,13 @@ async function readLoadedPage(pdfPage: PDFPageProxy, index: number, ctx: ReaderC
   const { width, height } = viewport;
   const content = await pdfPage.getTextContent();
   const items = content.items.filter((it): it is TextItemLike & (typeof content.items)[number] => "str" in it);
-  const textLines = buildLines(items, content.styles as Record<string, FontStyleLike>, vt);
-  const placed = findImages(await pdfPage.getOperatorList(), vt, width, height);
+  const ops = await pdfPage.getOperatorList();
+  // Ruled tables of the text layer, on upright pages (a page turned by /Rotate keeps the line reading); a page with
+  // no text layer has none to read (its scans bring their own).
+  const upright = vt[0]! > 0 && vt[3]! < 0 && vt[1] === 0 && vt[2] === 0;
+  const grids = upright && items.length > 0 ? findGrids(findRules(ops, vt)) : [];
+  const { lines: textLines, tables: textTables } = linesWithTables(items, content.styles as Record<string, FontStyleLike>, vt, grids);
+  const placed = findImages(ops, vt, width, height);
   const images: EmbeddedImage[] = placed.map((p) => ({ box: p.box, widthPx: p.widthPx, heightPx: p.heightPx }));
 
   const problems: IngestError[] = [];
@@ -151,8 +159,8 @@ async function readLoadedPage(pdfPage: PDFPageProxy, index: number, ctx: ReaderC
     height: Math.round(height * 100) / 100,
     unit: "pt",
     source: scanned ? "ocr" : ocrLines.length > 0 ? "mixed" : textLines.length > 0 ? "text" : "none",
-    lines: scanned ? mergeByPosition(ocrLines, textLines) : [...textLines, ...ocrLines.map(({ cell: _, ...l }) => l)],
-    tables: [],
+    lines: scanned ? mergeByPosition(ocrLines, textLines.map(({ cell: _, ...l }) => l)) : [...textLines, ...ocrLines.map(({ cell: _, ...l }) => l)],
+    tables: scanned ? [] : textTables,
     images,
   };
   if (scanned && largestOcr) page.ocr = largestOcr.info;
