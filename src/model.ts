@@ -54,6 +54,17 @@ export const CheckboxSchema = z.object({
 });
 export type Checkbox = z.infer<typeof CheckboxSchema>;
 
+/** highlight: w:highlight or a run shading (w:shd) fill; strike: single or double strikethrough. */
+export const TextMarkKindSchema = z.enum(["bold", "highlight", "underline", "strike"]);
+export type TextMarkKind = z.infer<typeof TextMarkKindSchema>;
+
+export const TextMarkSchema = z.object({
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  kind: TextMarkKindSchema,
+});
+export type TextMark = z.infer<typeof TextMarkSchema>;
+
 export const LineSchema = z.object({
   text: z.string(),
   box: BoxSchema.optional(),
@@ -68,6 +79,11 @@ export const LineSchema = z.object({
   cell: z.object({ table: z.number().int(), row: z.number().int(), col: z.number().int() }).optional(),
   /** Checkboxes found in this line (☑/☐ glyphs, Word content controls, legacy form fields). */
   checkboxes: z.array(CheckboxSchema).optional(),
+  /**
+   * DOCX: emphasised stretches of the text (run formatting), as [start, end) character ranges of `text`. Lets a
+   * choice marked by bold, highlight, underline or by striking out the other options be read. Absent when none.
+   */
+  marks: z.array(TextMarkSchema).optional(),
   /** Set when the line was read from an embedded image (index into Page.images). */
   image: z.number().int().optional(),
 });

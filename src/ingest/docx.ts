@@ -11,7 +11,7 @@
  * laid out page breaks (they match the printed pages), or, when a file has none (generated or converted
  * files), at explicit page breaks, pageBreakBefore and new-page section breaks.
  */
-import type { Cell, EmbeddedImage, Line, Page, Seal, Table } from "../model.js";
+import type { Cell, EmbeddedImage, Line, Page, Seal, Table, TextMark } from "../model.js";
 import type { ReadResult, ReaderContext } from "./context.js";
 import type { IngestError } from "./errors.js";
 import { parseCheckboxes } from "./_internal/docx-checkboxes.js";
@@ -23,8 +23,8 @@ import { readStyles } from "./_internal/docx-styles.js";
 import { gridRowsToCells } from "./_internal/docx-tables.js";
 
 type Item =
-  | { kind: "para"; text: string; headingLevel?: number }
-  | { kind: "table"; rows: Cell[][] }
+  | { kind: "para"; text: string; headingLevel?: number; marks?: TextMark[] }
+  | { kind: "table"; rows: Cell[][]; marks: Map<Cell, TextMark[]> }
   | { kind: "image"; ref: ImageRef };
 
 export async function readDocx(buf: Buffer, ctx: ReaderContext): Promise<ReadResult> {
@@ -50,14 +50,14 @@ export async function readDocx(buf: Buffer, ctx: ReaderContext): Promise<ReadRes
     const seals: Seal[] = [];
     for (const it of items) {
       if (it.kind === "para") {
-        lines.push(docxLine(it.text, it.headingLevel));
+        lines.push(docxLine(it.text, it.headingLevel, it.marks));
       } else if (it.kind === "table") {
         const table = tables.length;
         tables.push({ rows: it.rows, lineIndex: lines.length });
         it.rows.forEach((row, r) =>
           row.forEach((cell, c) => {
             if (cell.origin[0] !== r || cell.origin[1] !== c || !cell.text) return;
-            lines.push({ ...docxLine(cell.text), cell: { table, row: r, col: c } });
+            lines.push({ ...docxLine(cell.text, undefined, it.marks.get(cell)), cell: { table, row: r, col: c } });
           }),
         );
       } else {
@@ -75,7 +75,7 @@ export async function readDocx(buf: Buffer, ctx: ReaderContext): Promise<ReadRes
   return { pages, problems };
 }
 
-function docxLine(text: string, headingLevel?: number): Line {
+function docxLine(text: string, headingLevel?: number, marks?: TextMark[]): Line {
   const boxes = parseCheckboxes(text);
   return {
     text,
@@ -83,6 +83,7 @@ function docxLine(text: string, headingLevel?: number): Line {
     confidence: 1,
     ...(headingLevel !== undefined ? { headingLevel } : {}),
     ...(boxes.length ? { checkboxes: boxes } : {}),
+    ...(marks?.length ? { marks } : {}),
   };
 }
 
@@ -107,7 +108,13 @@ function paginate(blocks: Block[]): Item[][] {
     if (b.kind === "break") {
       if (rendered ? b.type === "rendered" : b.type !== "rendered") newPage(b.type === "soft");
     } else if (b.kind === "para") {
-      if (b.text) page().push({ kind: "para", text: b.text, ...(b.headingLevel !== undefined ? { headingLevel: b.headingLevel } : {}) });
+      if (b.text)
+        page().push({
+          kind: "para",
+          text: b.text,
+          ...(b.headingLevel !== undefined ? { headingLevel: b.headingLevel } : {}),
+          ...(b.marks ? { marks: b.marks } : {}),
+        });
       for (const ref of b.images) page().push({ kind: "image", ref });
     } else {
       const cuts = rendered ? b.grid.renderedBreakRows : [];
@@ -117,7 +124,8 @@ function paginate(blocks: Block[]): Item[][] {
         if (i > 0) newPage(false);
         const from = bounds[i]!;
         const to = bounds[i + 1]!;
-        page().push({ kind: "table", rows: gridRowsToCells(b.grid, from, to) });
+        const marks = new Map<Cell, TextMark[]>();
+        page().push({ kind: "table", rows: gridRowsToCells(b.grid, from, to, marks), marks });
         for (let r = from; r < to; r++) {
           for (const cell of new Set(b.grid.slots[r])) if (cell.row === r) for (const ref of cell.images) page().push({ kind: "image", ref });
         }

@@ -17,6 +17,11 @@ export interface FormCell {
   checkboxes?: Checkbox[];
   /** 0..1: the lowest line confidence. */
   confidence: number;
+  /**
+   * grid: the cell's bounds were drawn (DOCX, a PDF's ruling lines, a scan's ruled grid); position: guessed from where
+   * lines stand (a table without rules) — a value read there may belong to a neighbouring cell.
+   */
+  placement: "grid" | "position";
 }
 
 export interface CellSpace {
@@ -78,6 +83,7 @@ function docxSpace(ref: PageRef, t: number): CellSpace {
         lines,
         ref,
         confidence: Math.min(1, ...lines.map((l) => l.confidence)),
+        placement: "grid",
         ...(boxes.length > 0 && boxes.length === lines.length ? { box: boxes.reduce(union) } : {}),
         ...(cell.checkboxes ? { checkboxes: cell.checkboxes } : {}),
       };

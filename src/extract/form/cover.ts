@@ -4,13 +4,14 @@
  */
 import type { Line } from "../../model.js";
 import { normalizeForMatch } from "../normalize/index.js";
+import { markedTexts, optionName, readCheckboxes } from "./checkbox.js";
 import type { PageRef } from "../types.js";
 import { evidenceOf, textField, type FlowLine } from "./flow.js";
 import { labelVariants, matchLabel } from "./label.js";
 import { positionedSpace } from "./layout.js";
 import { stripTemplate } from "./unfilled.js";
 import { parseValue } from "./values.js";
-import type { FormParse, FormSpec } from "./types.js";
+import type { CoverSpec, FormParse, FormSpec, Unfilled } from "./types.js";
 
 const SEAL_PROMPT = /[（(]\s*(?:加盖公章|盖章|签章)\s*[)）]/gu;
 
@@ -49,6 +50,15 @@ export function readCover(ref: PageRef, spec: FormSpec, documentId: string, out:
     const written = valueUnit === at ? m.rest : valueUnit.text;
     const flow: FlowLine[] = valueUnit.lines.map((line) => ({ line, ref }));
     const evidence = evidenceOf(flow).map((e) => ({ ...e, quote: written.trim().slice(0, 100) || at.text }));
+    if (c.options) {
+      // A PDF cover line that wraps puts its tail under the label (「模型类别 | 多模态大模型 (…/任务型」 + 「模型)」).
+      const beside = m.kind === "prefix" && m.rest.trim() ? at.right() : undefined;
+      const whole = beside && !isCoverLabel(beside) ? `${beside.text}${m.rest}` : written;
+      const choice = readChoice(whole, c, beside ? [...beside.lines, ...at.lines] : valueUnit.lines, fuzzy);
+      if ("reason" in choice) out.unfilled.push({ key: c.key, label: c.label, evidence, ...choice });
+      else out.fields.push({ ...textField(c.key, choice.value, documentId, flow, evidence), raw: written.trim() });
+      return;
+    }
     const stripped = stripTemplate(written.replace(SEAL_PROMPT, ""), undefined, false);
     if (stripped.reason || normalizeForMatch(stripped.text) === "") {
       out.unfilled.push({ key: c.key, label: c.label, reason: stripped.reason ?? "blank", evidence });
@@ -58,3 +68,30 @@ export function readCover(ref: PageRef, spec: FormSpec, documentId: string, out:
     out.fields.push({ ...textField(c.key, parsed?.value ?? stripped.text, documentId, flow, evidence), raw: stripped.text });
   });
 }
+
+/** A bracket that lists options: 「(单模态大模型/多模态大模型/任务型模型)」, or what the applicant left of it. */
+const BRACKET = /[（(]([^（()）]*)[)）]/gu;
+
+type Choice = { value: string | string[] } | Pick<Unfilled, "reason" | "written" | "kind">;
+
+/**
+ * 「模型类别 ____ (单模态大模型/多模态大模型/任务型模型)」 filled in: the option written in the blank (the list kept or
+ * removed), else the option marked in the list (ticked, bold, the only one left). The list left as printed with the
+ * blank empty is a placeholder.
+ */
+function readChoice(written: string, c: CoverSpec, lines: CoverLines, fuzzy: boolean): Choice {
+  const options = c.options ?? [];
+  const keys = options.map((o) => normalizeForMatch(optionName(o)));
+  const lists = [...written.matchAll(BRACKET)].filter((m) => keys.some((k) => normalizeForMatch(m[1]!).includes(k)));
+  const rest = lists.reduce((t, m) => t.replace(m[0], " "), written);
+  const stripped = stripTemplate(rest, undefined, false);
+  const marks = markedTexts(lines);
+  const text = stripped.reason ? lists.map((m) => m[1]!).join(" ") : stripped.text;
+  if (!text.trim()) return { reason: stripped.reason ?? "blank" };
+  const group = readCheckboxes(text, options, undefined, fuzzy, marks);
+  if (group.chosen.length > 0) return { value: group.chosen.length === 1 ? group.chosen[0]! : group.chosen };
+  if (stripped.reason && !group.doubtful) return { reason: stripped.reason };
+  return { reason: "unreadable", written: text.trim(), kind: "text" };
+}
+
+type CoverLines = Parameters<typeof markedTexts>[0];

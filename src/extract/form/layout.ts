@@ -112,6 +112,7 @@ function toCell(ref: PageRef, lines: Placed[]): FormCell {
     ref,
     box: { x, y, w: right - x, h: bottom - y },
     confidence: Math.min(...lines.map((l) => l.confidence)),
+    placement: "position",
   };
 }
 

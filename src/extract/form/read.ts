@@ -1,9 +1,9 @@
 /** Table labels → value cells → fields, checkbox groups, long-text sections and unfilled cells. */
 import type { Box, Evidence, Field, Line } from "../../model.js";
 import { findUsccs } from "../fields/uscc-field.js";
-import { countChars } from "../normalize/index.js";
+import { countChars, normalizeForMatch } from "../normalize/index.js";
 import type { CellSpace, FormCell } from "./cells.js";
-import { readCheckboxes } from "./checkbox.js";
+import { markedTexts, readCheckboxes } from "./checkbox.js";
 import { findHits, isFuzzy, type Hit, type Labelled } from "./hits.js";
 import { headerYear, labelVariants, matchLabel } from "./label.js";
 import { stripTemplate } from "./unfilled.js";
@@ -20,6 +20,7 @@ interface ValueAt {
 export function readTables(spaces: readonly CellSpace[], spec: FormSpec, documentId: string): FormParse {
   const out: FormParse = { fields: [], unfilled: [], sections: [], checkboxGroups: [] };
   const labelled = findHits(spaces, spec);
+  const foreign = foreignLabels(spec);
   const { hits } = labelled;
   for (const f of spec.fields) {
     const hit = hits.get(f) ?? (f.kind === "uscc" ? usccByShape(f, spaces) : undefined);
@@ -29,7 +30,7 @@ export function readTables(spaces: readonly CellSpace[], spec: FormSpec, documen
       continue;
     }
     const values = f.at === "matrix" ? matrixValues(hit, labelled.carriesLabel) : [singleValue(hit, labelled)];
-    for (const v of values) readValue(f, hit, v, documentId, out);
+    for (const v of values) readValue(f, hit, v, documentId, out, foreign);
     if (f.latestAs) {
       const years = values.map((v) => v.key).sort();
       const latest = out.fields.find((x) => x.key === years.at(-1));
@@ -209,7 +210,31 @@ export function evidenceOf(cell: FormCell, quote: string): Evidence {
   };
 }
 
-function readValue(f: FieldSpec, hit: Hit, v: ValueAt, documentId: string, out: FormParse): void {
+/** Below the checks' certainty threshold: the cell's bounds were guessed from positions, not drawn. */
+const POSITIONED_CONFIDENCE = 0.85;
+/** A value that holds another label of the form was taken from a neighbouring cell, or cells ran together. */
+const MISPLACED_CONFIDENCE = 0.5;
+
+/** For a field: does a text hold a label of another field of the form (「统一社会信用代码单位地址」 read as a name)? */
+type ForeignLabels = (f: FieldSpec, text: string) => boolean;
+
+function foreignLabels(spec: FormSpec): ForeignLabels {
+  const labels = new Map(
+    spec.fields.map((f) => [f, labelVariants(f.label, f.aliases).filter((k) => k.replace(/§|\d/g, "").length >= 4)]),
+  );
+  return (self, text) => {
+    if (self.kind === "longText") return false;
+    const key = normalizeForMatch(text).replace(/20\d\d/g, "");
+    const own = new Set(labels.get(self));
+    for (const [f, keys] of labels) {
+      if (f === self || f.label === self.label) continue;
+      if (keys.some((k) => !own.has(k) && key.includes(k.replace(/20\d\d/g, "")))) return true;
+    }
+    return false;
+  };
+}
+
+function readValue(f: FieldSpec, hit: Hit, v: ValueAt, documentId: string, out: FormParse, foreign: ForeignLabels): void {
   const fuzzy = isFuzzy(v.cell);
   const evidence = [evidenceOf(v.cell, v.text || hit.cell.text)];
   const field = (key: string, value: Field["value"], raw: string, unit?: string): Field => ({
@@ -218,16 +243,24 @@ function readValue(f: FieldSpec, hit: Hit, v: ValueAt, documentId: string, out: 
     raw,
     ...(unit ? { unit } : {}),
     documentId,
-    confidence: Math.min(v.cell.confidence, hit.cell.confidence),
+    confidence: Math.min(
+      v.cell.confidence,
+      hit.cell.confidence,
+      v.cell.placement === "position" ? POSITIONED_CONFIDENCE : 1,
+      foreign(f, raw) ? MISPLACED_CONFIDENCE : 1,
+    ),
     extractor: "rule:form",
     evidence: [evidenceOf(v.cell, raw)],
   });
 
   if (f.kind === "checkbox") {
-    const group = readCheckboxes(v.text, f.options ?? [], v.cell === hit.cell ? undefined : v.cell.checkboxes, fuzzy);
+    const docxBoxes = v.cell === hit.cell ? undefined : v.cell.checkboxes;
+    const group = readCheckboxes(v.text, f.options ?? [], docxBoxes, fuzzy, markedTexts(v.cell.lines));
     out.checkboxGroups.push({ key: v.key, label: f.label, ...group, evidence });
     if (group.chosen.length === 0) {
-      out.unfilled.push({ key: v.key, label: f.label, reason: "unchecked", evidence });
+      // Marked, but not so that a choice can be read (two options crossed, an answer that is not an option).
+      const written = group.doubtful ? { written: v.text, kind: f.kind } : {};
+      out.unfilled.push({ key: v.key, label: f.label, reason: group.doubtful ? "unreadable" : "unchecked", evidence, ...written });
       return;
     }
     const needsNote = group.options.find((o) => o.checked && /其他|其它/.test(o.label) && !o.note);

@@ -80,6 +80,12 @@ export interface CoverSpec {
   label: string;
   key: string;
   kind: "text" | "date";
+  /**
+   * A blank to fill with one of these options, printed after it in brackets: 「模型类别 ____ (单模态大模型/多模态大模型/
+   * 任务型模型)」. The value is the option chosen: written in the blank, or marked in the list (ticked, bold, the
+   * others deleted), see ./checkbox.ts.
+   */
+  options?: readonly string[];
 }
 
 export interface FormSpec {
@@ -130,6 +136,12 @@ export interface CheckboxGroup {
   options: CheckboxOption[];
   /** Labels of the checked options (without （请注明）). */
   chosen: string[];
+  /**
+   * Set when the cell is marked but the choice is in doubt (an option marked with ×, an answer that is not one of
+   * the options, the same emphasis on several options); says why. With nothing chosen the cell is also reported
+   * as unfilled, reason "unreadable".
+   */
+  doubtful?: string;
   evidence: Evidence[];
 }
 

@@ -2,7 +2,8 @@
  * The document body as a flat flow of blocks in reading order: paragraphs, tables, and the page breaks
  * between them. Both kinds of break are kept; pagination decides which to trust.
  */
-import { paragraphPieces, type ImageRef, type Piece } from "./docx-runs.js";
+import type { TextMark } from "../../model.js";
+import { joinPieces, paragraphPieces, sliceMarks, type ImageRef, type Piece } from "./docx-runs.js";
 import { paragraphStyle, type StyleTable } from "./docx-styles.js";
 import { readGrid, type Grid } from "./docx-tables.js";
 import { attr, child, children, descendants, localName, type Element } from "./docx-xml.js";
@@ -16,7 +17,7 @@ export type BreakKind =
   | "rendered";
 
 export type Block =
-  | { kind: "para"; text: string; headingLevel?: number; images: ImageRef[] }
+  | { kind: "para"; text: string; headingLevel?: number; images: ImageRef[]; marks?: TextMark[] }
   | { kind: "table"; grid: Grid }
   | { kind: "break"; type: BreakKind };
 
@@ -55,13 +56,11 @@ function paragraph(p: Element, styles: StyleTable, sections: Element[], out: Blo
   }
   segments.forEach((seg, i) => {
     if (i > 0) out.push({ kind: "break", type: "explicit" });
-    let text = "";
     let sawContent = false;
     let renderedAfter = false;
     const images: ImageRef[] = [];
     for (const piece of seg.pieces) {
       if (piece.kind === "text") {
-        text += piece.text;
         sawContent ||= piece.text.trim() !== "";
       } else if (piece.kind === "image") {
         images.push(piece.ref);
@@ -75,11 +74,16 @@ function paragraph(p: Element, styles: StyleTable, sections: Element[], out: Blo
       }
     }
     if (sawContent) {
+      const joined = joinPieces(seg.pieces);
+      const lead = joined.text.length - joined.text.trimStart().length;
+      const text = joined.text.trim();
+      const marks = sliceMarks(joined.marks, lead, lead + text.length);
       out.push({
         kind: "para",
-        text: text.trim(),
+        text,
         ...(style.headingLevel !== undefined ? { headingLevel: style.headingLevel } : {}),
         images,
+        ...(marks.length ? { marks } : {}),
       });
     }
     if (renderedAfter) out.push({ kind: "break", type: "rendered" });

@@ -1,9 +1,11 @@
 /**
- * One paragraph's content in document order: text (checkboxes already normalised to ☑/☐), embedded image
- * references and page-break markers.
+ * One paragraph's content in document order: text (checkboxes already normalised to ☑/☐) with the run's
+ * emphasis (bold, highlight or shading, underline, strikethrough), embedded image references and page-break
+ * markers.
  */
 import { CHECKED, UNCHECKED, formCheckboxState, mapSymbolFontText, normaliseGlyphs, sdtCheckboxState, symbolChar } from "./docx-checkboxes.js";
-import { attr, child, children, descendants, localName, type Element } from "./docx-xml.js";
+import type { TextMark, TextMarkKind } from "../../model.js";
+import { attr, child, children, descendants, isOn, localName, type Element } from "./docx-xml.js";
 
 export interface ImageRef {
   relId: string;
@@ -12,7 +14,8 @@ export interface ImageRef {
 }
 
 export type Piece =
-  | { kind: "text"; text: string }
+  /** marks: the run's direct formatting that can single out a choice (absent when none). */
+  | { kind: "text"; text: string; marks?: TextMarkKind[] }
   | { kind: "image"; ref: ImageRef }
   /** explicit: w:br type=page; rendered: w:lastRenderedPageBreak (where Word last laid out a new page). */
   | { kind: "break"; type: "explicit" | "rendered" };
@@ -63,10 +66,53 @@ function runFont(r: Element): string | undefined {
   return attr(fonts, "ascii") ?? attr(fonts, "hAnsi");
 }
 
+/** Direct run formatting only: a character or paragraph style that is bold makes the whole text bold, no choice. */
+function runMarks(r: Element): TextMarkKind[] {
+  const rPr = child(r, "rPr");
+  if (!rPr) return [];
+  const marks: TextMarkKind[] = [];
+  if (isOn(child(rPr, "b"))) marks.push("bold");
+  const highlight = attr(child(rPr, "highlight"), "val");
+  const fill = attr(child(rPr, "shd"), "fill")?.toLowerCase();
+  if ((highlight && highlight !== "none") || (fill && fill !== "auto" && fill !== "ffffff")) marks.push("highlight");
+  const u = child(rPr, "u");
+  if (u && attr(u, "val") !== "none") marks.push("underline");
+  if (isOn(child(rPr, "strike")) || isOn(child(rPr, "dstrike"))) marks.push("strike");
+  return marks;
+}
+
+/** The text of pieces joined, with their marks as ranges of it (adjacent ranges of one kind merged). */
+export function joinPieces(pieces: readonly Piece[]): { text: string; marks: TextMark[] } {
+  let text = "";
+  const marks: TextMark[] = [];
+  for (const p of pieces) {
+    if (p.kind !== "text") continue;
+    const start = text.length;
+    text += p.text;
+    for (const kind of p.marks ?? []) {
+      const open = marks.findLast((m) => m.kind === kind);
+      if (open && open.end === start) open.end = text.length;
+      else marks.push({ start, end: text.length, kind });
+    }
+  }
+  return { text, marks };
+}
+
+/** `marks` of `text` after cutting it to [from, to): clipped, shifted, empty ones dropped. */
+export function sliceMarks(marks: readonly TextMark[], from: number, to: number, shift = 0): TextMark[] {
+  return marks.flatMap((m) => {
+    const start = Math.max(m.start, from);
+    const end = Math.min(m.end, to);
+    return end > start ? [{ start: start - from + shift, end: end - from + shift, kind: m.kind }] : [];
+  });
+}
+
 function walkRun(r: Element, out: Piece[]): void {
   const font = runFont(r);
+  const marks = runMarks(r);
+  // A mark on spaces only (an underlined blank typed as spaces) singles nothing out.
   const text = (t: string) => {
-    if (t) out.push({ kind: "text", text: t });
+    if (t) out.push({ kind: "text", text: t, ...(marks.length && /\S/.test(t) ? { marks } : {}) });
   };
   for (const c of children(r)) {
     switch (localName(c)) {

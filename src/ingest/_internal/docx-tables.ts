@@ -3,9 +3,9 @@
  * followed by "continue" cells in the rows below at the same grid column. Both are resolved so every grid
  * position holds its merged cell, and the grid can be cut into per-page pieces at row boundaries.
  */
-import type { Cell } from "../../model.js";
+import type { Cell, TextMark } from "../../model.js";
 import { parseCheckboxes } from "./docx-checkboxes.js";
-import { paragraphPieces, paragraphText, type ImageRef } from "./docx-runs.js";
+import { joinPieces, paragraphPieces, paragraphText, sliceMarks, type ImageRef } from "./docx-runs.js";
 import { attr, child, children, localName, type Element } from "./docx-xml.js";
 
 export interface GridCell {
@@ -15,6 +15,8 @@ export interface GridCell {
   colSpan: number;
   /** The cell's paragraphs (nested tables flattened into them). */
   paragraphs: string[];
+  /** Run emphasis of each paragraph, as ranges of its text (./docx-runs.ts); parallel to `paragraphs`. */
+  marks: TextMark[][];
   images: ImageRef[];
 }
 
@@ -57,10 +59,14 @@ export function readGrid(tbl: Element): Grid {
         cell = above;
         cell.rowSpan += 1;
         // Word empties continuation cells when merging; keep any text that is there anyway.
-        cell.paragraphs.push(...content.paragraphs.filter((p) => p.trim()));
+        content.paragraphs.forEach((p, i) => {
+          if (!p.trim()) return;
+          cell.paragraphs.push(p);
+          cell.marks.push(content.marks[i]!);
+        });
         cell.images.push(...content.images);
       } else {
-        cell = { row: r, col, rowSpan: 1, colSpan: span, paragraphs: content.paragraphs, images: content.images };
+        cell = { row: r, col, rowSpan: 1, colSpan: span, paragraphs: content.paragraphs, marks: content.marks, images: content.images };
       }
       for (let c = col; c < col + span; c++) row[c] = cell;
       col += span;
@@ -71,29 +77,34 @@ export function readGrid(tbl: Element): Grid {
   const width = Math.max(0, ...slots.map((r) => r.length));
   slots.forEach((row, r) => {
     for (let c = 0; c < width; c++) {
-      row[c] ??= { row: r, col: c, rowSpan: 1, colSpan: 1, paragraphs: [], images: [] };
+      row[c] ??= { row: r, col: c, rowSpan: 1, colSpan: 1, paragraphs: [], marks: [], images: [] };
     }
   });
   return { slots, renderedBreakRows };
 }
 
-function readCellContent(tc: Element): { paragraphs: string[]; images: ImageRef[]; rendered: boolean } {
+function readCellContent(tc: Element): { paragraphs: string[]; marks: TextMark[][]; images: ImageRef[]; rendered: boolean } {
   const paragraphs: string[] = [];
+  const marks: TextMark[][] = [];
   const images: ImageRef[] = [];
   let rendered = false;
   const visit = (el: Element) => {
     for (const c of children(el)) {
       const n = localName(c);
       if (n === "p") {
-        let text = "";
-        for (const piece of paragraphPieces(c)) {
-          if (piece.kind === "text") text += piece.text;
-          else if (piece.kind === "image") images.push(piece.ref);
-          else if (piece.type === "rendered") rendered = true;
+        const pieces = paragraphPieces(c);
+        for (const piece of pieces) {
+          if (piece.kind === "image") images.push(piece.ref);
+          else if (piece.kind === "break" && piece.type === "rendered") rendered = true;
         }
-        paragraphs.push(text);
+        const joined = joinPieces(pieces);
+        paragraphs.push(joined.text);
+        marks.push(joined.marks);
       } else if (n === "tbl") {
-        paragraphs.push(...nestedTableText(c));
+        for (const row of nestedTableText(c)) {
+          paragraphs.push(row);
+          marks.push([]);
+        }
       } else if (n === "sdt") {
         visit(child(c, "sdtContent") ?? c);
       } else if (n === "customXml") {
@@ -102,7 +113,7 @@ function readCellContent(tc: Element): { paragraphs: string[]; images: ImageRef[
     }
   };
   visit(tc);
-  return { paragraphs, images, rendered };
+  return { paragraphs, marks, images, rendered };
 }
 
 /** A nested table as text: one paragraph per row, its cells separated by tabs. */
@@ -115,24 +126,38 @@ function nestedTableText(tbl: Element): string[] {
 }
 
 export function cellText(cell: GridCell): string {
-  return cell.paragraphs
-    .map((p) => p.trim())
-    .join("\n")
-    .trim();
+  return markedCellText(cell).text;
+}
+
+/** The cell's text (paragraphs trimmed, one per line) and its paragraphs' marks as ranges of that text. */
+function markedCellText(cell: GridCell): { text: string; marks: TextMark[] } {
+  let joined = "";
+  const marks: TextMark[] = [];
+  cell.paragraphs.forEach((p, i) => {
+    if (i > 0) joined += "\n";
+    const lead = p.length - p.trimStart().length;
+    const t = p.trim();
+    marks.push(...sliceMarks(cell.marks[i] ?? [], lead, lead + t.length, joined.length));
+    joined += t;
+  });
+  const lead = joined.length - joined.trimStart().length;
+  const text = joined.trim();
+  return { text, marks: sliceMarks(marks, lead, lead + text.length) };
 }
 
 /**
  * The model cells of grid rows [from, to): merged cells that cross the cut are clipped to it, so each
- * page's table is a complete grid of its own.
+ * page's table is a complete grid of its own. `cellMarks`, when given, receives each cell's run emphasis as
+ * ranges of its text (for the cell's Line).
  */
-export function gridRowsToCells(grid: Grid, from: number, to: number): Cell[][] {
+export function gridRowsToCells(grid: Grid, from: number, to: number, cellMarks?: Map<Cell, TextMark[]>): Cell[][] {
   const made = new Map<GridCell, Cell>();
   return grid.slots.slice(from, to).map((row) =>
     row.map((g) => {
       let cell = made.get(g);
       if (!cell) {
         const top = Math.max(g.row, from);
-        const text = cellText(g);
+        const { text, marks } = markedCellText(g);
         const boxes = parseCheckboxes(text);
         cell = {
           text,
@@ -141,6 +166,7 @@ export function gridRowsToCells(grid: Grid, from: number, to: number): Cell[][] 
           origin: [top - from, g.col],
           ...(boxes.length ? { checkboxes: boxes } : {}),
         };
+        if (marks.length) cellMarks?.set(cell, marks);
         made.set(g, cell);
       }
       return cell;

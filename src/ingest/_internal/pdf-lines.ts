@@ -5,8 +5,9 @@
  * than SPLIT_GAP_EM (table cells, columns, tab stops) become separate Lines, so every table cell keeps its
  * own box for later table reconstruction. Order: top-to-bottom, then left-to-right, except inside a
  * detected two-column text block, where the left column is emitted before the right (see pdf-columns.ts).
+ * With the fonts' names, text set in a bold face (or drawn twice, fake bold) is marked on its Line (Line.marks).
  */
-import type { Line } from "../../model.js";
+import type { Line, TextMark } from "../../model.js";
 import { unifyRadicals } from "./cjk-radicals.js";
 import { orderRows, type Run } from "./pdf-columns.js";
 
@@ -34,7 +35,14 @@ interface Fragment {
   top: number;
   bottom: number;
   size: number;
+  bold?: boolean;
 }
+
+/** A run with the [start, end) ranges of its raw text that are bold. */
+type MarkedRun = Run & { bold?: { start: number; end: number }[] };
+
+/** A bold face by its PostScript name: 「EAAAAA+NotoSansCJKjp-Bold」, 「SimHei-Heavy」, 「…,Bold」, 「…-Black」. */
+const BOLD_FONT = /(?:bold|heavy|black|semibold|demibold|ultrabold|extrabold)/i;
 
 /** Gap (in em of the larger font) above which two items on one baseline are separate Lines. */
 const SPLIT_GAP_EM = 0.8;
@@ -134,26 +142,41 @@ function needsSpace(prev: string, next: string, gap: number, size: number): bool
 }
 
 /** Splits one row into runs at wide gaps, joining the text of each run. */
-function toRuns(row: Fragment[]): Run[] {
-  const runs: (Run & { parts: Fragment[] })[] = [];
+function toRuns(row: Fragment[]): MarkedRun[] {
+  const runs: (MarkedRun & { parts: Fragment[]; bold: { start: number; end: number }[] })[] = [];
   let cur: (typeof runs)[number] | undefined;
+  const markBold = (f: Fragment, start: number) => {
+    const last = cur!.bold.at(-1);
+    if (last && last.end >= start) last.end = start + f.text.length;
+    else cur!.bold.push({ start, end: start + f.text.length });
+  };
   for (const f of row) {
     // Fake bold: the same text drawn twice with a tiny offset.
-    if (cur?.parts.some((p) => p.text === f.text && Math.abs(p.x0 - f.x0) < 0.2 * f.size)) continue;
+    const twice = cur?.parts.find((p) => p.text === f.text && Math.abs(p.x0 - f.x0) < 0.2 * f.size);
+    if (twice) {
+      if (f.text.trim() && !twice.bold) {
+        twice.bold = true;
+        const at = cur!.text.lastIndexOf(f.text);
+        if (at >= 0) markBold(f, at);
+      }
+      continue;
+    }
     const gap = cur ? f.x0 - cur.x1 : 0;
     if (!cur || gap > SPLIT_GAP_EM * Math.max(f.size, cur.parts.at(-1)!.size)) {
-      cur = { text: f.text, x0: f.x0, x1: f.x1, top: f.top, bottom: f.bottom, parts: [f] };
+      cur = { text: f.text, x0: f.x0, x1: f.x1, top: f.top, bottom: f.bottom, parts: [f], bold: [] };
       runs.push(cur);
+      if (f.bold) markBold(f, 0);
       continue;
     }
     if (needsSpace(cur.text, f.text, gap, f.size)) cur.text += " ";
+    if (f.bold) markBold(f, cur.text.length);
     cur.text += f.text;
     cur.x1 = Math.max(cur.x1, f.x1);
     cur.top = Math.min(cur.top, f.top);
     cur.bottom = Math.max(cur.bottom, f.bottom);
     cur.parts.push(f);
   }
-  return runs.map(({ parts, ...r }) => ({ ...r, fontSize: dominantSize(parts) }));
+  return runs.map(({ parts, bold, ...r }) => ({ ...r, fontSize: dominantSize(parts), ...(bold.length ? { bold } : {}) }));
 }
 
 function dominantSize(parts: Fragment[]): number {
@@ -195,8 +218,15 @@ function toBox(r: Run, back: Matrix): Line["box"] {
  * sideways page (rotated in a viewer, or landscape content without /Rotate) still reads line by line;
  * boxes are always in page space. Text across that direction comes last, one Line per item.
  * @param vt the viewport transform (PDF user space → top-left page space, respecting /Rotate and the view box)
+ * @param fontNames optional: the PostScript name of each item's font (pdf.js `commonObjs.get(fontName).name`, known
+ *   once the operator list was read); text in a bold face then gets a "bold" mark.
  */
-export function buildLines(items: readonly TextItemLike[], styles: Record<string, FontStyleLike>, vt: readonly number[]): Line[] {
+export function buildLines(
+  items: readonly TextItemLike[],
+  styles: Record<string, FontStyleLike>,
+  vt: readonly number[],
+  fontNames?: Readonly<Record<string, string>>,
+): Line[] {
   const kept = items.filter((it) => it.str.trim());
   const quarter = dominantQuarter(kept, vt);
   const frame = multiply(rotation(-quarter), vt);
@@ -206,13 +236,42 @@ export function buildLines(items: readonly TextItemLike[], styles: Record<string
   for (const item of kept) {
     const placed = place(item, styles[item.fontName], frame);
     if ("across" in placed) across.push(placed.across);
-    else frags.push(placed);
+    else frags.push(BOLD_FONT.test(fontNames?.[item.fontName] ?? "") ? { ...placed, bold: true } : placed);
   }
   const lines: Line[] = [];
-  for (const r of [...orderRows(toRows(frags).map(toRuns)), ...across]) {
+  for (const r of [...orderRows(toRows(frags).map(toRuns)), ...across] as MarkedRun[]) {
     const text = tidyText(r.text);
     if (!text) continue;
-    lines.push({ text, box: toBox(r, back), source: "text", confidence: 1, fontSize: round2(r.fontSize ?? 0) });
+    const marks = r.bold ? tidyMarks(r.text, text, r.bold) : [];
+    lines.push({
+      text,
+      box: toBox(r, back),
+      source: "text",
+      confidence: 1,
+      fontSize: round2(r.fontSize ?? 0),
+      ...(marks.length ? { marks } : {}),
+    });
   }
   return lines;
+}
+
+/**
+ * Bold ranges of a run's raw text carried over to its tidied text. tidyText only removes or collapses whitespace
+ * (and maps radicals one to one), so the non-space characters correspond in order; a space inside a bold stretch
+ * stays in it.
+ */
+function tidyMarks(raw: string, tidy: string, bold: readonly { start: number; end: number }[]): TextMark[] {
+  // UTF-16 units throughout: the ranges are string offsets, and a surrogate pair is two non-space units on both sides.
+  const flags: boolean[] = [];
+  for (let i = 0; i < raw.length; i++) if (!/\s/.test(raw[i]!)) flags.push(bold.some((b) => b.start <= i && i < b.end));
+  if (tidy.replace(/\s/g, "").length !== flags.length) return [];
+  const out: TextMark[] = [];
+  let k = 0;
+  for (let i = 0; i < tidy.length; i++) {
+    if (/\s/.test(tidy[i]!) || !flags[k++]) continue;
+    const last = out.at(-1);
+    if (last && /^\s*$/.test(tidy.slice(last.end, i))) last.end = i + 1;
+    else out.push({ start: i, end: i + 1, kind: "bold" });
+  }
+  return out;
 }

@@ -89,7 +89,8 @@ async function readLoadedPage(pdfPage: PDFPageProxy, index: number, ctx: ReaderC
   // no text layer has none to read (its scans bring their own).
   const upright = vt[0]! > 0 && vt[3]! < 0 && vt[1] === 0 && vt[2] === 0;
   const grids = upright && items.length > 0 ? findGrids(findRules(ops, vt)) : [];
-  const { lines: textLines, tables: textTables } = linesWithTables(items, content.styles as Record<string, FontStyleLike>, vt, grids);
+  const styles = content.styles as Record<string, FontStyleLike>;
+  const { lines: textLines, tables: textTables } = linesWithTables(items, styles, vt, grids, fontNames(pdfPage, items));
   const placed = findImages(ops, vt, width, height);
   const images: EmbeddedImage[] = placed.map((p) => ({ box: p.box, widthPx: p.widthPx, heightPx: p.heightPx }));
 
@@ -177,6 +178,23 @@ async function readLoadedPage(pdfPage: PDFPageProxy, index: number, ctx: ReaderC
   const printed = detectPrintedPageNumber(scanned ? page.lines : textLines, height);
   if (printed !== undefined) page.printedPageNumber = printed;
   return { page, problems };
+}
+
+/**
+ * The PostScript name of each font the text uses (「ABCDEF+SimHei-Bold」), for bold marks; pdf.js knows the fonts once
+ * the operator list was read. A font it cannot name is left out.
+ */
+function fontNames(pdfPage: PDFPageProxy, items: readonly TextItemLike[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const id of new Set(items.map((i) => i.fontName))) {
+    try {
+      const font = pdfPage.commonObjs.has(id) ? (pdfPage.commonObjs.get(id) as { name?: unknown }) : undefined;
+      if (typeof font?.name === "string") out[id] = font.name;
+    } catch {
+      // not resolved: no bold marks from this font
+    }
+  }
+  return out;
 }
 
 /**

@@ -83,8 +83,9 @@ export function linesWithTables(
   styles: Record<string, FontStyleLike>,
   vt: readonly number[],
   grids: readonly Grid[],
+  fontNames?: Readonly<Record<string, string>>,
 ): TabledLines {
-  if (grids.length === 0) return { lines: buildLines(items, styles, vt), tables: [] };
+  if (grids.length === 0) return { lines: buildLines(items, styles, vt, fontNames), tables: [] };
   const free: TextItemLike[] = [];
   const inCell = grids.map((g) => g.cells.map(() => [] as TextItemLike[]));
   for (const item of items) {
@@ -103,12 +104,12 @@ export function linesWithTables(
       else inCell[g]![k]!.push(piece.item);
     }
   }
-  const freeLines = buildLines(free, styles, vt);
+  const freeLines = buildLines(free, styles, vt, fontNames);
   const blocks = grids.map((grid, t) => {
     const lines: Line[] = [];
     const texts: string[] = [];
     grid.cells.forEach((cell, k) => {
-      const own = buildLines(inCell[t]![k]!, styles, vt).map((l) => ({ ...l, cell: { table: t, row: cell.row, col: cell.col } }));
+      const own = buildLines(inCell[t]![k]!, styles, vt, fontNames).map((l) => ({ ...l, cell: { table: t, row: cell.row, col: cell.col } }));
       texts.push(cellText(own));
       lines.push(...own);
     });

@@ -6,7 +6,7 @@ export const hunanRegistration: FieldSpec[] = [
   f("注册地址", "applicant.address"),
   f("注册资金（万元）", "applicant.registeredCapital", "amount"),
   f("注册时间", "applicant.foundedOn", "date"),
-  f("统一社会信用代码", "applicant.uscc", "uscc"),
+  f("统一社会信用代码", "applicant.uscc", "uscc", { aliases: ["社会信用代码", "信用代码", "统一信用代码"] }),
   f("开户银行", "applicant.bank"),
   f("账号", "applicant.bankAccount"),
   f("法人代表", "applicant.legalRep"),

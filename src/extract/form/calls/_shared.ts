@@ -15,21 +15,24 @@ export const check = (label: string, key: string, options: readonly string[], mo
 
 export const WUHAN_NATURES = ["党政机关", "事业单位", "社会团体", "国有企业", "民营企业", "外资企业", "其他（请注明）"];
 
+/** Spellings applicants and older templates use for the same rows. */
 export const unitBasics: FieldSpec[] = [
-  f("单位名称", "applicant.name"),
-  f("统一社会信用代码", "applicant.uscc", "uscc"),
-  f("单位地址", "applicant.address"),
+  f("单位名称", "applicant.name", "text", { aliases: ["申报单位名称", "企业名称", "单位全称"] }),
+  f("统一社会信用代码", "applicant.uscc", "uscc", { aliases: ["社会信用代码", "信用代码", "统一信用代码"] }),
+  f("单位地址", "applicant.address", "text", { aliases: ["注册地址", "通讯地址", "单位注册地址"] }),
 ];
+
+const PHONE_ALIASES = ["联系电话", "手机", "手机号码", "电话/手机"];
 
 /** 「负责人姓名 | | 职务 | | 电话 |」 and the same for the person filing, whose row label varies by form. */
 export function contacts(contactLabel: "申报人姓名" | "联系人姓名"): FieldSpec[] {
   return [
     f("负责人姓名", "principal.name"),
     f("职务", "principal.title", "text", { row: "负责人姓名" }),
-    f("电话", "principal.phone", "phone", { row: "负责人姓名" }),
+    f("电话", "principal.phone", "phone", { row: "负责人姓名", aliases: PHONE_ALIASES }),
     f(contactLabel, "contact.name"),
     f("职务", "contact.title", "text", { row: contactLabel }),
-    f("电话", "contact.phone", "phone", { row: contactLabel }),
+    f("电话", "contact.phone", "phone", { row: contactLabel, aliases: PHONE_ALIASES }),
   ];
 }
 

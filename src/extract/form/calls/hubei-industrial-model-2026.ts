@@ -53,7 +53,7 @@ export const hubeiIndustrialModel2026: FormSpec = {
   cover: [
     { label: "申报单位", key: "cover.applicant", kind: "text" },
     { label: "模型名称", key: "cover.modelName", kind: "text" },
-    { label: "模型类别", key: "cover.modelCategory", kind: "text" },
+    { label: "模型类别", key: "cover.modelCategory", kind: "text", options: ["单模态大模型", "多模态大模型", "任务型模型", "其他（请注明）"] },
     { label: "推荐单位", key: "cover.recommender", kind: "text" },
     { label: "联系人", key: "cover.contact", kind: "text" },
     { label: "联系方式", key: "cover.phone", kind: "text" },
