@@ -37,34 +37,45 @@ function placeItem(item: TextItemLike, vt: readonly number[]): Placed {
   return { item, x0, x1, cy: upright ? m[5] - 0.3 * size : m[5] };
 }
 
-/** Cuts an upright item at the column edges it runs across, sharing its width by character advances. */
-function cutAt(p: Placed, edges: readonly number[], vt: readonly number[]): Placed[] {
-  const inner = edges.filter((x) => x > p.x0 + 1 && x < p.x1 - 1);
+/**
+ * Cuts an upright item where it runs across an inner column rule at a blank (one run of text set over several cells,
+ * as report generators do). Text that simply overflows its cell (Chromium lets an unbreakable number run past the
+ * rule) has no blank there and stays whole; the item then belongs where it starts.
+ */
+function cutAt(p: Placed, grid: Grid, vt: readonly number[]): (Placed & { ax: number })[] {
+  const inner = grid.xs.slice(1, -1).filter((x) => x > p.x0 + 1 && x < p.x1 - 1);
   const chars = [...p.item.str];
-  if (inner.length === 0 || chars.length < 2 || p.x1 <= p.x0) return [p];
+  if (inner.length === 0 || chars.length < 2 || p.x1 <= p.x0) return [firstChar(p)];
   const adv = advances(p.item.str);
-  const total = adv.reduce((a, b) => a + b, 0) || 1;
-  const scale = (p.x1 - p.x0) / total;
-  const out: Placed[] = [];
-  let start = 0;
-  let x = p.x0;
-  let acc = p.x0;
-  const cuts = [...inner, Infinity];
-  for (const edge of cuts) {
-    let end = start;
-    while (end < chars.length && (edge === Infinity || acc + (adv[end]! * scale) / 2 < edge)) acc += adv[end++]! * scale;
-    if (end === start) continue;
-    const str = chars.slice(start, end).join("");
-    const width = acc - x;
-    const sx = vt[0] || 1;
+  const scale = (p.x1 - p.x0) / (adv.reduce((a, b) => a + b, 0) || 1);
+  const starts: number[] = [];
+  for (let i = 0, x = p.x0; i < chars.length; x += adv[i++]! * scale) starts.push(x);
+  const cuts: number[] = [];
+  for (const edge of inner) {
+    const at = starts.findIndex((x, i) => x + (adv[i]! * scale) / 2 >= edge);
+    if (at <= 0) continue;
+    const blank = [at - 2, at - 1, at, at + 1].find((i) => i > 0 && i < chars.length && /\s/.test(chars[i]!));
+    if (blank !== undefined && !cuts.includes(blank)) cuts.push(blank);
+  }
+  if (cuts.length === 0) return [firstChar(p)];
+  const out: (Placed & { ax: number })[] = [];
+  const sx = vt[0] || 1;
+  for (const [from, to] of [0, ...cuts.sort((a, b) => a - b)].map((c, i, all) => [c, all[i + 1] ?? chars.length] as const)) {
+    const str = chars.slice(from, to).join("");
+    if (!str.trim()) continue;
+    const x0 = starts[from]!;
+    const x1 = to < chars.length ? starts[to]! : p.x1;
     const transform = [...p.item.transform];
-    transform[4] = transform[4]! + (x - p.x0) / sx;
-    out.push({ item: { ...p.item, str, width: width / Math.abs(sx), transform }, x0: x, x1: acc, cy: p.cy });
-    start = end;
-    x = acc;
-    if (start >= chars.length) break;
+    transform[4] = transform[4]! + (x0 - p.x0) / sx;
+    out.push(firstChar({ item: { ...p.item, str, width: (x1 - x0) / Math.abs(sx), transform }, x0, x1, cy: p.cy }));
   }
   return out;
+}
+
+/** Where an item is placed: the middle of its first character (≈ half an em in from its start). */
+function firstChar(p: Placed): Placed & { ax: number } {
+  const em = (p.x1 - p.x0) / Math.max(1, advances(p.item.str).reduce((a, b) => a + b, 0));
+  return { ...p, ax: p.x0 + Math.min(em / 2, (p.x1 - p.x0) / 2) };
 }
 
 /** Lines of one cell, read top to bottom: runs on one baseline joined by a space, wrapped lines joined. */
@@ -97,9 +108,8 @@ export function linesWithTables(
       continue;
     }
     const grid = grids[g]!;
-    for (const piece of cutAt(p, grid.xs, vt)) {
-      const cx = (piece.x0 + piece.x1) / 2;
-      const k = cellAt(grid, cx, piece.cy);
+    for (const piece of cutAt(p, grid, vt)) {
+      const k = cellAt(grid, piece.ax, piece.cy);
       if (k < 0) free.push(piece.item);
       else inCell[g]![k]!.push(piece.item);
     }
