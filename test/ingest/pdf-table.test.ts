@@ -39,7 +39,7 @@ function rowOf(table: Table, label: string): string[] {
 describe("lattice tables from the page's ruling lines", () => {
   let page: Page;
   beforeAll(async () => {
-    [page] = await read(RULED_TABLE_PDFS.a4);
+    page = (await read(RULED_TABLE_PDFS.a4))[0]!;
   });
 
   it("builds the form's grid with its merged cells, one text per cell however the columns wrap it", () => {

@@ -237,18 +237,16 @@ function foreignLabels(spec: FormSpec): ForeignLabels {
 function readValue(f: FieldSpec, hit: Hit, v: ValueAt, documentId: string, out: FormParse, foreign: ForeignLabels): void {
   const fuzzy = isFuzzy(v.cell);
   const evidence = [evidenceOf(v.cell, v.text || hit.cell.text)];
+  // How sure the reader is of the place: a guessed cell, an OCR'd line (what an unfilled cell is judged on).
+  const placed = Math.min(v.cell.confidence, hit.cell.confidence, v.cell.placement === "position" ? POSITIONED_CONFIDENCE : 1);
+  const doubt = placed < 1 ? { confidence: placed } : {};
   const field = (key: string, value: Field["value"], raw: string, unit?: string): Field => ({
     key,
     value,
     raw,
     ...(unit ? { unit } : {}),
     documentId,
-    confidence: Math.min(
-      v.cell.confidence,
-      hit.cell.confidence,
-      v.cell.placement === "position" ? POSITIONED_CONFIDENCE : 1,
-      foreign(f, raw) ? MISPLACED_CONFIDENCE : 1,
-    ),
+    confidence: Math.min(placed, foreign(f, raw) ? MISPLACED_CONFIDENCE : 1),
     extractor: "rule:form",
     evidence: [evidenceOf(v.cell, raw)],
   });
@@ -260,11 +258,11 @@ function readValue(f: FieldSpec, hit: Hit, v: ValueAt, documentId: string, out: 
     if (group.chosen.length === 0) {
       // Marked, but not so that a choice can be read (two options crossed, an answer that is not an option).
       const written = group.doubtful ? { written: v.text, kind: f.kind } : {};
-      out.unfilled.push({ key: v.key, label: f.label, reason: group.doubtful ? "unreadable" : "unchecked", evidence, ...written });
+      out.unfilled.push({ key: v.key, label: f.label, reason: group.doubtful ? "unreadable" : "unchecked", evidence, ...written, ...doubt });
       return;
     }
     const needsNote = group.options.find((o) => o.checked && /其他|其它/.test(o.label) && !o.note);
-    if (needsNote) out.unfilled.push({ key: v.key, label: f.label, reason: "placeholder", evidence });
+    if (needsNote) out.unfilled.push({ key: v.key, label: f.label, reason: "placeholder", evidence, ...doubt });
     out.fields.push(field(v.key, group.chosen.length === 1 ? group.chosen[0]! : group.chosen, v.text));
     derive(f, hit, fuzzy ? markChosen(v.text, group.chosen) : v.text, field, out);
     return;
@@ -272,7 +270,7 @@ function readValue(f: FieldSpec, hit: Hit, v: ValueAt, documentId: string, out: 
 
   const stripped = stripTemplate(v.text, f.instruction, fuzzy);
   if (stripped.reason) {
-    out.unfilled.push({ key: v.key, label: f.label, reason: stripped.reason, evidence });
+    out.unfilled.push({ key: v.key, label: f.label, reason: stripped.reason, evidence, ...doubt });
     return;
   }
   // An OCR'd code is repaired like the licence's (an inserted or confused character, when both check digits agree).
@@ -283,7 +281,7 @@ function readValue(f: FieldSpec, hit: Hit, v: ValueAt, documentId: string, out: 
   // Written but not a value of its kind (「2018年13月」 for a date, 「待定」 for an amount): not filled in properly.
   if (!parsed) {
     const written = stripped.text;
-    out.unfilled.push({ key: v.key, label: f.label, reason: "unreadable", evidence, written, kind: f.kind });
+    out.unfilled.push({ key: v.key, label: f.label, reason: "unreadable", evidence, written, kind: f.kind, ...doubt });
   }
   if (f.kind === "longText") {
     out.sections.push({

@@ -110,6 +110,8 @@ export interface Unfilled {
   /** unreadable: the text as written and the kind of value it could not be read as. */
   written?: string;
   kind?: ValueKind;
+  /** 0..1 when the reader doubts the cell (bounds guessed from positions, OCR'd text); absent when it was drawn and read. */
+  confidence?: number;
 }
 
 export interface Section {
