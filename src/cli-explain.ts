@@ -4,6 +4,7 @@
  */
 import { BATCH_RULES } from "./checks/batch.js";
 import { CALL_PACKS } from "./checks/calls/index.js";
+import { CERTAINTY_POLICY } from "./checks/context.js";
 import { splitEntry } from "./checks/engine.js";
 import { RULES } from "./checks/rules/index.js";
 import type { CallPack, Level, RuleMeta } from "./checks/types.js";
@@ -41,6 +42,7 @@ function explain(id: string, meta: RuleMeta, entries: (p: CallPack) => CallPack[
   out.push("", "提示信息（「{{where}}」处填入文件和页码，其余占位符在检查时填入）：");
   for (const [messageId, template] of Object.entries(meta.messages)) out.push(`  ${messageId}：${template}`);
   if (id === "ingest-findings") out.push("  （读取阶段给出的问题原样列入，提示由读取阶段写好）");
+  else if (id in RULES) out.push("", CERTAINTY_POLICY);
   const off: string[] = [];
   out.push("", "各规则包中的级别与依据：");
   for (const pack of Object.values(CALL_PACKS)) {

@@ -99,6 +99,8 @@ export const CellSchema = z.object({
   colSpan: z.number().int().min(1),
   origin: z.tuple([z.number().int(), z.number().int()]),
   checkboxes: z.array(CheckboxSchema).optional(),
+  /** The cell's ruled bounds in page units, when the page drew them (text-layer PDF tables). */
+  box: BoxSchema.optional(),
 });
 export type Cell = z.infer<typeof CellSchema>;
 

@@ -44,6 +44,9 @@ describe("shenbao explain", () => {
     expect(stdout).toContain("  hubei-industrial-model-2026（湖北省工业领域专用模型）：错误");
     expect(stdout).toContain("「申报书 三、工业模型项目内容：（二）申报单位相关证明材料（复印件需加盖公章）");
     expect(stdout).toContain("  wuhan-vertical-model-2025（武汉市垂直行业模型征集入库和评选补助）：警告");
+    // Severity follows certainty: every rule's explanation states when an error becomes a warning.
+    expect(stdout).toContain("严重程度与识别可信度：只有依据可靠识别的内容，才会判定为「错误」");
+    expect(stdout).toContain("未能可靠识别，请人工核对");
   });
 
   it("the notices that do not use a rule are named; batch rules explain alike", async () => {

@@ -2,11 +2,16 @@
  * Runs a call pack over one extraction: each configured rule once, its reports stamped with rule id,
  * severity (the pack's level, lowered by a report's cap) and category, messages filled, then the
  * post-processors. Counts passed / failed / not-evaluated rules (Great Expectations style).
+ *
+ * Severity follows certainty: a report at error level whose basis (the readings it rests on) holds anything
+ * `ctx.certainty` finds doubtful becomes a warning, its message followed by 「（未能可靠识别，请人工核对：why）」.
+ * Rules need not (and should not) do this themselves; they name their basis.
  */
 import type { Evidence, Finding, Severity } from "../model.js";
+import { UNCERTAIN_NOTE } from "./context.js";
 import { postProcess } from "./post.js";
 import { RULES } from "./rules/index.js";
-import type { Level, Outcome, Rule, RuleContext, RuleEntry, RuleMeta, RuleReport } from "./types.js";
+import type { Basis, Level, Outcome, Rule, RuleContext, RuleEntry, RuleMeta, RuleReport } from "./types.js";
 
 export interface RuleResult {
   ruleId: string;
@@ -54,7 +59,7 @@ export function runChecks(ctx: RuleContext, registry: Readonly<Record<string, Ru
     if (outcome.status !== "fail") continue;
     findings.push(...(outcome.findings ?? []));
     for (const report of outcome.reports ?? []) {
-      const finding = toFinding(rule, ruleId, level, report);
+      const finding = toFinding(rule, ruleId, level, report, level === "error" ? doubtsOf(ctx, report.basis) : []);
       if (rule.meta.rejects && finding.severity === "error") rejected = true;
       findings.push(finding);
     }
@@ -72,28 +77,49 @@ export function splitEntry(entry: RuleEntry): [Level, unknown] {
   return typeof entry === "string" ? [entry, {}] : [entry[0], entry[1]];
 }
 
-/** A report as the finding the runner stamps: rule id, severity (the level, lowered by the report's cap), category, message. */
+/** Why the readings a report rests on are doubtful (empty: all certain, or no basis named). */
+export function doubtsOf(ctx: RuleContext, basis: readonly Basis[] | undefined): string[] {
+  const reasons = (basis ?? []).flatMap((b) => {
+    const c = ctx.certainty(b);
+    return c.level === "doubtful" ? c.reasons : [];
+  });
+  return [...new Set(reasons)];
+}
+
+/**
+ * A report as the finding the runner stamps: rule id, severity (the level, lowered by the report's cap),
+ * category, message. `doubts` (from doubtsOf): an error is lowered to a warning and the message says why.
+ */
 export function toFinding(
   rule: { meta: RuleMeta },
   ruleId: string,
   level: Exclude<Level, "off">,
   report: RuleReport,
+  doubts: readonly string[] = [],
 ): Finding {
   const template = rule.meta.messages[report.messageId];
   if (template === undefined) throw new RangeError(`rule ${ruleId} has no message "${report.messageId}"`);
   const evidence = report.evidence ?? [];
-  const severity = report.severity && RANK[report.severity] > RANK[level] ? report.severity : level;
+  const capped = report.severity && RANK[report.severity] > RANK[level] ? report.severity : level;
+  const lowered = capped === "error" && doubts.length > 0;
+  const message = fillMessage(template, { where: where(evidence), ...report.data });
   return {
     ruleId,
-    severity,
+    severity: lowered ? "warning" : capped,
     category: report.category ?? rule.meta.category,
-    message: fillMessage(template, { where: where(evidence), ...report.data }),
+    message: lowered ? `${message}${uncertainNote(doubts)}` : message,
     ...(report.docType ? { docType: report.docType } : {}),
     ...(report.fieldKeys ? { fieldKeys: report.fieldKeys } : {}),
     ...(report.expected !== undefined ? { expected: report.expected } : {}),
     ...(report.actual !== undefined ? { actual: report.actual } : {}),
     evidence,
   };
+}
+
+/** 「（未能可靠识别，请人工核对：reason；reason）」, at most two reasons. */
+export function uncertainNote(doubts: readonly string[]): string {
+  const shown = doubts.slice(0, 2).join("；");
+  return `（${UNCERTAIN_NOTE}${shown ? `：${shown}${doubts.length > 2 ? "等" : ""}` : ""}）`;
 }
 
 /** Fills {{name}}; an unknown placeholder is a bug in the rule, so it throws rather than printing braces. */

@@ -2,8 +2,9 @@
  * The check stage's interfaces. A rule is a small module (meta + check) that only *judges* what extraction
  * measured; the engine stamps rule id, severity (from the call pack) and category on what it reports.
  */
-import type { Category, DocType, Document, Evidence, Field, Finding, Package } from "../model.js";
+import type { Category, DocType, Document, Evidence, Field, FileKind, Finding, Package } from "../model.js";
 import type { Extraction } from "../extract/extract.js";
+import type { Unfilled } from "../extract/form/types.js";
 import type { CallId } from "../extract/types.js";
 
 export type Level = "error" | "warning" | "info" | "off";
@@ -36,6 +37,51 @@ export interface RuleReport {
   category?: Category;
   /** Upper bound on severity: the pack's level is lowered to this one (never raised). */
   severity?: "warning" | "info";
+  /**
+   * What the report rests on: the fields it judged, the unfilled cells, the places read, the documents not found.
+   * The engine asks `ctx.certainty` about each: a report at error level with any doubtful basis is lowered to a
+   * warning and says 「未能可靠识别，请人工核对」 (severity follows certainty). A rule that judges extracted values
+   * names them here; a report without a basis is taken as certain.
+   */
+  basis?: readonly Basis[];
+}
+
+/** A form cell the reader found not filled in (extraction.form.unfilled), with the reader's confidence when it gives one. */
+export type UnfilledBasis = Unfilled & { confidence?: number };
+
+/** A place read from the package that carries no value of its own (a 目录 line, a document's first page). */
+export interface PlaceBasis {
+  place: Evidence;
+  /** The reading's own confidence when known; otherwise the OCR confidence of the page decides. */
+  confidence?: number;
+}
+
+/** A document the notice asks for that was not found (of these types; in files of these kinds, when given). */
+export interface AbsenceBasis {
+  absent: { name: string; docTypes: readonly DocType[]; fileKinds?: readonly FileKind[]; listedAs?: string };
+}
+
+/**
+ * A reading the rule found to differ from another by `differsBy` characters (field-equal's mismatch). Misread
+ * characters cannot explain a difference larger than the reading's expected share of them, so an OCR'd reading of a
+ * document (not a form cell, whose low confidence may mean the wrong cell) doubtful only for its recognition
+ * confidence still supports the claim "they differ".
+ */
+export interface DifferenceBasis {
+  field: Field;
+  differsBy: number;
+}
+
+export type Basis = Field | UnfilledBasis | PlaceBasis | AbsenceBasis | DifferenceBasis;
+
+/**
+ * How sure a reading is (src/checks/context.ts states the policy). `reasons` say in Chinese why it is doubtful;
+ * `ocr` is set when the reading came, wholly or partly, from OCR (rules pick their OCR wording by it).
+ */
+export interface Certainty {
+  level: "certain" | "doubtful";
+  reasons: string[];
+  ocr: boolean;
 }
 
 export type Outcome =
@@ -54,8 +100,10 @@ export interface RuleContext {
   /** Keys present in the extraction that match a pattern with `*` for one dotted segment. */
   keys(pattern: string): string[];
   documentOf(field: Field): Document | undefined;
-  /** True when the field's (or an unfilled cell's) evidence page was read, wholly or partly, by OCR. */
+  /** True when the field's (or an unfilled cell's) evidence was read by OCR (the same test `certainty` uses). */
   isOcr(field: Pick<Field, "evidence">): boolean;
+  /** Whether a reading may be stated as the applicant's fact (src/checks/context.ts: the one definition). */
+  certainty(basis: Basis): Certainty;
 }
 
 export interface Rule<Options = unknown> {

@@ -127,7 +127,7 @@ export function fakeContext(input: FakeInput, pack: Partial<CallPack> = {}): Rul
   const add = (file: string, page: number) => places.set(file, (places.get(file) ?? new Set()).add(page));
   for (const d of documents) for (let p = d.pages[0]; p <= d.pages[1]; p++) add(d.file, p);
   for (const f of fields) for (const e of f.evidence) add(e.file, e.page);
-  for (const at of [...(input.sealedPages ?? []), ...Object.keys(input.pageLines ?? {})]) {
+  for (const at of [...(input.sealedPages ?? []), ...(input.ocrPages ?? []), ...Object.keys(input.pageLines ?? {})]) {
     const [file, page] = at.split("#");
     add(file!, Number(page));
   }

@@ -9,7 +9,7 @@ import { PageSchema, type Page, type Table } from "../../src/model.js";
 import { DEFAULT_LIMITS } from "../../src/ingest/context.js";
 import { createOcrService, type OcrService } from "../../src/ingest/ocr.js";
 import { readPdf } from "../../src/ingest/pdf.js";
-import { RULED_TABLE_PDFS } from "../../fixtures/generate/ruled-tables.js";
+import { RULED_TABLE_INTRO, RULED_TABLE_PDFS } from "../../fixtures/generate/ruled-tables.js";
 import { parseWithSpec } from "../../src/extract/form/parse.js";
 import { FORM_SPECS } from "../../src/extract/form/calls/index.js";
 import type { Document, SourceFile } from "../../src/model.js";
@@ -106,5 +106,20 @@ describe("a narrow-column form from another producer reads like the project's ow
     const onPage = (key: string) => parse(f).fields.find((x) => x.key === key)!.evidence[0]!.page;
     expect(onPage("applicant.uscc")).toBe(1);
     expect(onPage("staff.rd")).toBe(2);
+  });
+});
+
+describe("a row that a page break cut open", () => {
+  it("closes the open fragments and reads the long value on across the page end, quoting both places", async () => {
+    const pages = await read(RULED_TABLE_PDFS.rowSplit);
+    expect(pages.map((p) => p.tables.length)).toEqual([1, 1]);
+    const f: SourceFile = { path: "split.pdf", sha256: "", bytes: 0, kind: "pdf", pages, textSource: "text", status: "ok" };
+    const parse = parseWithSpec(
+      { document: { id: "d1" } as Document, pages: pages.map((page) => ({ file: f, page })) },
+      FORM_SPECS["hubei-industrial-model-2026"],
+    );
+    const intro = parse.fields.find((x) => x.key === "applicant.intro")!;
+    expect(String(intro.value).replace(/\s/g, "")).toBe(RULED_TABLE_INTRO.repeat(3));
+    expect(intro.evidence.map((e) => e.page)).toEqual([1, 2]);
   });
 });

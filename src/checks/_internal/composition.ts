@@ -87,6 +87,7 @@ function report(
     evidence: evidenceOf(cell, ...(totalField ? [totalField] : [])),
     docType: "application-form",
     fieldKeys: [rel.items, ...(rel.total ? [rel.total] : [])],
+    basis: [cell, ...(totalField ? [totalField] : [])],
     expected: { sum: total },
     actual: { sum, items },
   };

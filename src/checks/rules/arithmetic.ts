@@ -93,6 +93,7 @@ function exceeds(leftKey: string, l: Field, rightKey: string, r: Field): RuleRep
     evidence: evidenceOf(l, r),
     docType: "application-form",
     fieldKeys: [leftKey, rightKey],
+    basis: [l, r],
     expected: { [leftKey]: `<= ${r.value as number}` },
     actual: { [leftKey]: l.value, [rightKey]: r.value },
   };
@@ -122,6 +123,7 @@ function shareReport(rel: Share, part: Field, whole: Field, percent: Field): Rul
     evidence: evidenceOf(percent),
     docType: "application-form",
     fieldKeys: [rel.part, rel.whole, rel.percent],
+    basis: [part, whole, percent],
     expected: { [rel.percent]: computed },
     actual: { [rel.part]: part.value, [rel.whole]: whole.value, [rel.percent]: percent.value },
   };
@@ -158,6 +160,7 @@ function docShares(ctx: RuleContext, rel: Share, from: DocType): { compared: num
       },
       evidence: evidenceOf(p, part, whole),
       docType: from,
+      basis: [p, part, whole],
       fieldKeys: [percentKey, partKey, wholeKey],
       expected: { [percentKey]: computed },
       actual: { [percentKey]: p.value, [partKey]: part.value, [wholeKey]: whole.value },

@@ -56,6 +56,7 @@ export const consortiumPledge: Rule<ConsortiumPledgeOptions> = {
           evidence: [...evidenceOf(cell), ...places],
           docType: "pledge",
           fieldKeys: [options.key],
+          basis: [cell],
           expected: { pledges: needed, clause: options.clause },
           actual: { pledges: found, members },
         },

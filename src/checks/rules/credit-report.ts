@@ -77,6 +77,7 @@ function count(messageId: string, f: Field, clause: string, extra: Record<string
     evidence: evidenceOf(f),
     docType: "credit-report",
     fieldKeys: [f.key],
+    basis: [f],
     expected: { [f.key]: 0, clause },
     actual: { [f.key]: f.value },
   };
@@ -95,6 +96,7 @@ function queryDate(fields: Field[], window: NonNullable<CreditReportOptions["que
         evidence: evidenceOf(f),
         docType: "credit-report" as const,
         fieldKeys: ["credit.queryDate"],
+        basis: [f],
         category: "format" as const,
         expected: { notBefore: window.notBefore, notAfter: window.notAfter, clause: window.clause },
         actual: date,

@@ -44,6 +44,7 @@ export const dateWindow: Rule<{ windows: readonly DateWindow[] }> = {
             ...report,
             evidence: f.evidence.slice(0, 1),
             fieldKeys: [w.key],
+            basis: [f],
             ...(w.category ? { category: w.category } : {}),
           });
       }

@@ -45,6 +45,7 @@ export const documentOrder: Rule<DocumentOrderOptions> = {
             },
             evidence: [{ file: d.file, page: d.pages[0], quote: d.title }],
             docType: d.type,
+            basis: [d, last].map((x) => ({ place: { file: x.file, page: x.pages[0], quote: x.title } })),
             expected: { after: last.type },
             actual: { page: d.pages[0] },
           });

@@ -3,7 +3,9 @@
  * on the form vs the 营业执照; 营业收入 on the form vs the 审计报告). Values are compared after folding width,
  * case and punctuation. When several copies of one document type exist (a licence photo inside the Word file
  * and a separate scan), one agreeing copy is enough: the others are the same paper read worse. A value read by
- * OCR within `maxOcrDistance` edits of the form is probably a misreading: a warning to check, not an error.
+ * OCR within `maxOcrDistance` edits of the form is probably a misreading: a warning to check, not an error. Of the
+ * copies closest to the form, a certain reading is the one reported; a mismatch resting on a doubtful reading on
+ * either side is lowered by the engine (context.ts).
  * `same` pairs two keys of the form itself that name one thing (封面「模型名称」 and the table's 模型名称): the
  * table's value (text layer first) is the reference, one agreeing copy of the other is enough, and a mismatch
  * is at most a warning (the notice asks for one name, not for a particular one).
@@ -11,7 +13,7 @@
 import type { DocType, Field } from "../../model.js";
 import { comparable, display, editDistance, evidenceOf, formFields } from "../_internal/fields.js";
 import { DOC_LABELS, keyLabel } from "../_internal/labels.js";
-import type { Rule, RuleContext, RuleReport } from "../types.js";
+import type { Certainty, Rule, RuleContext, RuleReport } from "../types.js";
 
 export interface FieldEqualOptions {
   /** Keys to compare; `*` stands for one dotted segment (finance.revenue.*). */
@@ -57,7 +59,7 @@ export const fieldEqual: Rule<FieldEqualOptions> = {
       if (!reference || copies.length === 0) continue;
       compared++;
       if (copies.some((c) => agrees(pair.key, reference, c))) continue;
-      const best = copies.find((c) => !ctx.isOcr(c)) ?? copies[0]!;
+      const best = copies.find((c) => !ctx.certainty(c).ocr) ?? copies[0]!;
       reports.push({
         messageId: "sameMismatch",
         data: {
@@ -69,6 +71,7 @@ export const fieldEqual: Rule<FieldEqualOptions> = {
         evidence: evidenceOf(best, reference),
         docType: "application-form",
         fieldKeys: [pair.key, pair.as],
+        basis: [best, reference],
         expected: reference.value,
         actual: best.value,
         severity: "warning",
@@ -79,10 +82,13 @@ export const fieldEqual: Rule<FieldEqualOptions> = {
   },
 };
 
-/** The form's value, preferring one read from a text layer over an OCR'd copy. */
+/** The form's value: a certain reading from a text layer first, then any text-layer reading, then a certain one. */
 function pickReference(ctx: RuleContext, key: string): Field | undefined {
-  const form = formFields(ctx, key).filter((f) => comparable(key, f.value) !== "");
-  return form.find((f) => !ctx.isOcr(f)) ?? form[0];
+  const form = formFields(ctx, key)
+    .filter((f) => comparable(key, f.value) !== "")
+    .map((f) => ({ f, c: ctx.certainty(f) }));
+  const rank = ({ c }: { c: Certainty }) => (c.ocr ? 2 : 0) + (c.level === "certain" ? 0 : 1);
+  return form.sort((a, b) => rank(a) - rank(b))[0]?.f;
 }
 
 function byDocType(ctx: RuleContext, key: string, against: readonly DocType[] | undefined): Map<DocType, Field[]> {
@@ -106,11 +112,12 @@ function judge(
 ): RuleReport | null {
   if (candidates.some((c) => agrees(key, reference, c))) return null;
   const want = comparable(key, reference.value);
+  // Closest first; among equally close copies, a certain reading (the finding then rests on it).
   const scored = candidates
-    .map((c) => ({ c, d: editDistance(want, comparable(key, c.value)) }))
-    .sort((a, b) => a.d - b.d);
-  const { c: best, d } = scored[0]!;
-  const ocrSlip = ctx.isOcr(best) && d <= maxOcr && d * 3 <= [...want].length;
+    .map((c) => ({ c, d: editDistance(want, comparable(key, c.value)), sure: ctx.certainty(c) }))
+    .sort((a, b) => a.d - b.d || Number(a.sure.level === "doubtful") - Number(b.sure.level === "doubtful"));
+  const { c: best, d, sure } = scored[0]!;
+  const ocrSlip = sure.ocr && d <= maxOcr && d * 3 <= [...want].length;
   return {
     messageId: ocrSlip ? "ocrMismatch" : "mismatch",
     data: {
@@ -123,6 +130,7 @@ function judge(
     evidence: evidenceOf(best, reference),
     docType: type,
     fieldKeys: [key],
+    basis: [reference, { field: best, differsBy: d }],
     expected: reference.value,
     actual: best.value,
     ...(ocrSlip ? { severity: "warning" as const } : {}),

@@ -30,7 +30,7 @@ export const filingNumber: Rule<FilingNumberOptions> = {
   check(ctx, options) {
     const all = formFields(ctx, "model.filingNumber").filter((f) => !isNone(f.value));
     if (all.length === 0) return { status: "not-evaluated", reason: "申报书中未填写备案号" };
-    const text = all.filter((f) => !ctx.isOcr(f));
+    const text = all.filter((f) => !ctx.certainty(f).ocr);
     const reports: RuleReport[] = [];
     const seen = new Set<string>();
     for (const f of text.length ? text : all) {
@@ -57,6 +57,7 @@ function report(f: Field, number: string, problems: string[], options: FilingNum
     evidence: evidenceOf(f),
     docType: "application-form",
     fieldKeys: ["model.filingNumber"],
+    basis: [f],
     expected: FILING_FORMATS,
     actual: number,
   };

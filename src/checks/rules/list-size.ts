@@ -38,6 +38,7 @@ export const listSize: Rule<ListSizeOptions> = {
           },
           evidence: evidenceOf(field),
           fieldKeys: [options.key],
+          basis: [field],
           expected: { max: options.max, clause: options.clause },
           actual: items,
         },

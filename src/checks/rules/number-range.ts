@@ -47,6 +47,7 @@ export const numberRange: Rule<{ limits: readonly NumberLimit[] }> = {
         },
         evidence: evidenceOf(f),
         fieldKeys: [lim.key],
+        basis: [f],
         expected: { min: lim.min, max: lim.max, clause: lim.clause },
         actual: value,
       });

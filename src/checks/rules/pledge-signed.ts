@@ -13,7 +13,7 @@ import type { Document, Evidence, Field } from "../../model.js";
 import { evidenceOf } from "../_internal/fields.js";
 import { isWordFile } from "../_internal/files.js";
 import { hasSeal, pagesOf, sealPlace, wholePagesSeen } from "../_internal/seals.js";
-import type { Rule, RuleContext, RuleReport } from "../types.js";
+import type { Basis, Rule, RuleContext, RuleReport } from "../types.js";
 
 export interface PledgeSignedOptions {
   /** The template's signature block: 「申请单位法人代表（签名）：申请单位（盖章）：年 月 日」. */
@@ -53,7 +53,9 @@ export const pledgeSigned: Rule<PledgeSignedOptions> = {
     );
     if (stamped.length === 0) {
       const word = pledges.map((d) => ({ file: d.file, page: d.pages[0], quote: d.title }));
-      return { status: "fail", reports: [report("wordOnly", word, options, { category: "missing" })] };
+      // A stamped pledge may be in a file that could not be read (context.ts): then this is not certain.
+      const absent = { absent: { name: "盖章的承诺书", docTypes: ["pledge"] as const, fileKinds: ["pdf", "image"] as const } };
+      return { status: "fail", reports: [report("wordOnly", word, options, { category: "missing", basis: [absent] })] };
     }
     const reports = stamped.flatMap((d) => judge(ctx, d, of, options));
     return reports.length ? { status: "fail", reports } : { status: "pass" };
@@ -69,8 +71,8 @@ function judge(
   options: PledgeSignedOptions,
 ): RuleReport[] {
   const reports: RuleReport[] = [];
-  const add = (messageId: string, evidence: Evidence[], key: string, severity: Cap) =>
-    reports.push(report(messageId, evidence, options, { key, severity }));
+  const add = (messageId: string, evidence: Evidence[], key: string, severity: Cap, basis?: Field) =>
+    reports.push(report(messageId, evidence, options, { key, severity, ...(basis ? { basis: [basis] } : {}) }));
   const pages = pagesOf(ctx, doc);
   const first = [{ file: doc.file, page: doc.pages[0], quote: doc.title }];
 
@@ -78,22 +80,24 @@ function judge(
   if (sealed ? sealed.value !== true : !hasSeal(pages)) {
     const at = sealed ? evidenceOf(sealed) : [sealPlace(doc, pages)];
     const seen = wholePagesSeen(pages.filter(({ page }) => page.index === at[0]!.page));
-    if (seen) add("unsealed", at, "pledge.sealed", undefined);
-    else add("unsealedText", at, "pledge.sealed", "warning");
+    // Whether the seal detector saw the whole page is the rule's own certainty (wholePagesSeen); the field, when
+    // there is one, says how sure the detector was.
+    if (seen) add("unsealed", at, "pledge.sealed", undefined, sealed);
+    else add("unsealedText", at, "pledge.sealed", "warning", sealed);
   }
   const signed = of(doc, "pledge.signed")[0];
   if (!signed) {
     if (wholePagesSeen(pages)) add("signatureUnread", first, "pledge.signed", "info");
     else add("noSignatureLine", first, "pledge.signed", "warning");
   } else if (signed.value !== true) {
-    if (ctx.isOcr(signed)) add("signatureUnread", evidenceOf(signed), "pledge.signed", "info");
-    else add("unsigned", evidenceOf(signed), "pledge.signed", "warning");
+    if (ctx.certainty(signed).ocr) add("signatureUnread", evidenceOf(signed), "pledge.signed", "info", signed);
+    else add("unsigned", evidenceOf(signed), "pledge.signed", "warning", signed);
   }
   const date = of(doc, "pledge.date")[0];
   if (!date || date.value === null) {
     const at = date ? evidenceOf(date) : first;
-    if (date ? ctx.isOcr(date) : wholePagesSeen(pages)) add("dateUnread", at, "pledge.date", "info");
-    else add("undated", at, "pledge.date", "warning");
+    if (date ? ctx.certainty(date).ocr : wholePagesSeen(pages)) add("dateUnread", at, "pledge.date", "info", date);
+    else add("undated", at, "pledge.date", "warning", date);
   }
   return reports;
 }
@@ -102,7 +106,7 @@ function report(
   messageId: string,
   evidence: Evidence[],
   options: PledgeSignedOptions,
-  how: { key?: string; severity?: Cap; category?: RuleReport["category"] },
+  how: { key?: string; severity?: Cap; category?: RuleReport["category"]; basis?: Basis[] },
 ): RuleReport {
   return {
     messageId,
@@ -113,5 +117,6 @@ function report(
     expected: { clause: options.clause },
     ...(how.severity ? { severity: how.severity } : {}),
     ...(how.category ? { category: how.category } : {}),
+    ...(how.basis ? { basis: how.basis } : {}),
   };
 }

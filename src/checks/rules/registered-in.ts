@@ -38,6 +38,7 @@ export const registeredIn: Rule<RegisteredInOptions> = {
           data: { code: parsed.code, division: parsed.divisionCode, region: options.region, clause: options.clause },
           evidence: field.evidence.slice(0, 1),
           fieldKeys: ["applicant.uscc"],
+          basis: [field],
           expected: { prefixes: options.prefixes, region: options.region, clause: options.clause },
           actual: parsed.divisionCode,
         },

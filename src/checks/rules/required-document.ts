@@ -2,6 +2,8 @@
  * Every document the call's 申报材料 list asks for is in the package, under the list's conditions
  * (事业单位 give a 法人证书 instead of a 营业执照; 联合体协议 only for a consortium; 「如有」 never required),
  * and 「近两年」 documents cover each year. The pack's `documents` list cites the notice sentence of each.
+ * A missing document is an error only when nothing in the package may be it unrecognised (an unreadable file, a
+ * page classified 其他 that names it): the engine asks context.ts about the absence (basis `absent`).
  */
 import type { Document } from "../../model.js";
 import { normalizeForMatch } from "../../extract/normalize/index.js";
@@ -60,6 +62,9 @@ function missing(ctx: RuleContext, item: RequiredDocument): RuleReport {
         ]
       : [],
     docType: item.docTypes[0]!,
+    basis: [
+      { absent: { name: item.name, docTypes: item.docTypes, ...(item.listedAs ? { listedAs: item.listedAs } : {}) } },
+    ],
     expected: { document: item.name, docTypes: item.docTypes, clause: item.clause },
     actual: null,
   };
@@ -85,6 +90,11 @@ function missingYears(ctx: RuleContext, item: RequiredDocument, docs: Document[]
     },
     docType: docs[0]!.type,
     evidence,
+    // The years read from the documents; a year not read at all may be a year not read well.
+    basis: [
+      ...(fields.length ? fields : docs.map((d) => ({ place: { file: d.file, page: d.pages[0], quote: d.title } }))),
+      { absent: { name: item.name, docTypes: item.docTypes } },
+    ],
     expected: { years: item.years.years, clause: item.clause },
     actual: { years: covered },
   };

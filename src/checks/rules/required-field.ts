@@ -3,10 +3,12 @@
  * template's instruction left in place, every checkbox group has a choice, and a cell that asks for a date or a
  * number holds one. Reads extraction.form.unfilled (the items of every version of the form, Word and PDF, one per
  * key); cells the form marks 「如有」 are listed in `optional`. A value that did not read as its kind on a scanned
- * page may be OCR's doing, so it is at most a warning.
+ * page may be OCR's doing, so it is at most a warning. Every report rests on its cell (basis): a cell on a scan, a
+ * cell whose reading is doubtful (unclear boundaries, another label's text, an unticked choice with words written
+ * beside its options) or a label the reader did not find is 「未能可靠识别」, a warning, never 「未填写」 at error.
  */
 import type { ValueKind } from "../../extract/form/types.js";
-import type { Rule } from "../types.js";
+import type { Rule, RuleReport } from "../types.js";
 
 export interface RequiredFieldOptions {
   /** Keys that may stay empty (「联合体成员单位（如有）」). */
@@ -39,6 +41,8 @@ export const requiredField: Rule<RequiredFieldOptions> = {
       unchecked: "申报书「{{label}}」未勾选任何选项（{{where}}）。请勾选符合实际的选项。",
       unreadable:
         "申报书「{{label}}」一栏填写为「{{written}}」，无法识别为{{kind}}（{{where}}）。请按「{{example}}」的格式填写{{kind}}。",
+      notFound:
+        "申报书中未能找到「{{label}}」一栏（{{where}}），未能可靠识别，请人工核对该栏是否已按模板填写。",
       unreadableOcr:
         "申报书「{{label}}」一栏在扫描件中识别为「{{written}}」，无法识别为{{kind}}（{{where}}），可能是识别误差。请人工核对该栏是否按「{{example}}」的格式填写了{{kind}}。",
     },
@@ -49,18 +53,22 @@ export const requiredField: Rule<RequiredFieldOptions> = {
     const optional = new Set(options.optional ?? []);
     const reports = form.unfilled
       .filter((u) => !optional.has(u.key))
-      .map((u) => {
-        const base = {
-          messageId: u.reason as string,
-          data: { label: u.label } as Record<string, string>,
+      .map((u): RuleReport => {
+        const known = u.reason in requiredField.meta.messages && u.evidence.length > 0;
+        const base: RuleReport = {
+          messageId: known ? u.reason : "notFound",
+          data: { label: u.label },
           evidence: u.evidence,
-          docType: "application-form" as const,
+          docType: "application-form",
           fieldKeys: [u.key],
-          actual: u.reason as unknown,
+          actual: u.reason,
+          // An unreadable cell, a blank on a scan, a label not found: context.ts decides, the engine lowers.
+          basis: [u],
+          ...(known ? {} : { severity: "warning" as const }),
         };
         if (u.reason !== "unreadable") return base;
         const kind = (u.kind && KINDS[u.kind]) ?? { name: "有效内容", example: "实际内容" };
-        const ocr = ctx.isOcr(u);
+        const ocr = ctx.certainty(u).ocr;
         return {
           ...base,
           messageId: ocr ? "unreadableOcr" : "unreadable",

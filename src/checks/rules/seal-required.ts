@@ -63,6 +63,9 @@ export const sealRequired: Rule<SealRequiredOptions> = {
           data: { name: place.name, doc: DOC_LABELS[doc.type], clause: place.clause },
           evidence: [sealLine(pages) ?? cover ?? sealPlace(doc, pages)],
           docType: doc.type,
+          // How sure the detector was, when the extraction states it (the cover's `cover.sealed`); whether it saw
+          // the whole page is the rule's own cap above.
+          basis: ctx.fields("cover.sealed").filter((f) => f.documentId === doc.id && f.value === false),
           expected: { seal: place.name, clause: place.clause },
           actual: { pages: pages.map(({ page }) => page.index), seals: 0 },
           ...(seen ? {} : { severity: "warning" as const }),

@@ -2,6 +2,7 @@
  * 字数 of the form's narrative parts: over a hard limit (「不超过500字」) is an error; outside the band of a
  * soft target (「100字左右」, default ±50%) is a warning. Counts are extraction's charCount (visible characters).
  */
+import { formFields } from "../_internal/fields.js";
 import type { Rule, RuleReport } from "../types.js";
 
 export interface TextLengthOptions {
@@ -33,8 +34,11 @@ export const textLength: Rule<TextLengthOptions> = {
       if (s.charCount === 0) continue; // empty is required-field's finding
       const max = options.maxChars?.[s.key] ?? s.maxChars;
       const about = options.about?.[s.key];
+      // The count is only as good as the reading of the text (an OCR'd narrative at low confidence is doubtful).
+      const read = formFields(ctx, s.key).find((f) => f.evidence[0]?.file === s.evidence[0]?.file);
       const base = {
         evidence: s.evidence.slice(0, 1),
+        basis: read ? [read] : s.evidence.slice(0, 1).map((place) => ({ place })),
         docType: "application-form" as const,
         fieldKeys: [s.key],
         actual: s.charCount,

@@ -57,6 +57,10 @@ export const tocPages: Rule<TocPagesOptions> = {
           { file: target.file, page: target.pages[0], quote: target.title },
         ],
         docType: target.type,
+        basis: [
+          { place: { file: entry.line.file, page: entry.line.page, quote: entry.line.text } },
+          { place: { file: target.file, page: target.pages[0], quote: target.title } },
+        ],
         expected: { page: expectedPage },
         actual: { page: target.pages[0] },
       });

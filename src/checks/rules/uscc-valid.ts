@@ -1,7 +1,8 @@
 /**
  * Every 统一社会信用代码 in the package is well formed (GB 32100-2015: 18 characters, allowed charset,
  * registration authority and type, GB 11714 org-code check, final check character). A bad code on a scan
- * is more likely a misreading than a wrong code, so it is a warning there.
+ * is more likely a misreading than a wrong code, so it is a warning there; elsewhere the engine lowers it when the
+ * reading is doubtful (context.ts).
  */
 import type { Field } from "../../model.js";
 import { parseUscc } from "../../extract/fields/uscc.js";
@@ -30,7 +31,7 @@ export const usccValid: Rule<{ clause?: string }> = {
       const parsed = parseUscc(String(f.value ?? ""));
       if (parsed.valid || seen.has(parsed.code + f.documentId)) continue;
       seen.add(parsed.code + f.documentId);
-      reports.push(report(f, parsed.code, parsed.problems, ctx.isOcr(f), ctx.documentOf(f)?.type));
+      reports.push(report(f, parsed.code, parsed.problems, ctx.certainty(f).ocr, ctx.documentOf(f)?.type));
     }
     return reports.length ? { status: "fail", reports } : { status: "pass" };
   },
@@ -49,6 +50,8 @@ function report(
     evidence: f.evidence.slice(0, 1),
     ...(type ? { docType: type } : {}),
     fieldKeys: ["applicant.uscc"],
+    // A code read from the wrong cell, or at low confidence, is not the applicant's wrong code (context.ts).
+    basis: [f],
     actual: code,
     ...(ocr ? { severity: "warning" as const } : {}),
   };

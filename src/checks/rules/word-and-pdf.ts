@@ -4,7 +4,7 @@
  * a misreading is reported as "could not verify" (info), since the scan is the reason, not the applicant.
  * Whether the PDF's cover carries the seal is `seal-required`'s (one place for every 「加盖公章」).
  */
-import type { Document, Field } from "../../model.js";
+import type { Document, Field, FileKind } from "../../model.js";
 import { comparable, display, editDistance, evidenceOf, FORM_EXTRACTOR } from "../_internal/fields.js";
 import { isPdfFile, isWordFile } from "../_internal/files.js";
 import { keyLabel } from "../_internal/labels.js";
@@ -37,6 +37,10 @@ export const wordAndPdf: Rule<WordAndPdfOptions> = {
     const word = forms.filter((d) => isWordFile(ctx, d.file));
     const pdf = forms.filter((d) => isPdfFile(ctx, d.file));
     const place = (ds: Document[]) => ds.map((d) => ({ file: d.file, page: d.pages[0], quote: d.title }));
+    // A version may be there unrecognised (an encrypted or broken PDF, a Word file classified 其他): context.ts.
+    const absent = (name: string, fileKinds: FileKind[]) => ({
+      absent: { name, docTypes: ["application-form"] as const, fileKinds },
+    });
     const clause = options.clause;
     if (word.length === 0 || pdf.length === 0) {
       const messageId = word.length ? "missingPdf" : pdf.length ? "missingWord" : "missingBoth";
@@ -48,6 +52,10 @@ export const wordAndPdf: Rule<WordAndPdfOptions> = {
             data: { clause },
             evidence: place([...word, ...pdf]),
             docType: "application-form",
+            basis: [
+              ...(word.length ? [] : [absent("Word版申报书", ["docx", "doc", "wps"])]),
+              ...(pdf.length ? [] : [absent("PDF盖章版申报书", ["pdf", "image"])]),
+            ],
             expected: { clause },
           },
         ],
@@ -81,10 +89,12 @@ function compare(ctx: RuleContext, word: Map<string, Field>, pdf: Map<string, Fi
       evidence: evidenceOf(w, p),
       docType: "application-form" as const,
       fieldKeys: [key],
+      // Two readings: a cell the PDF reader took from the wrong place (context.ts) is no second version.
+      basis: [w, p],
       expected: w.value,
       actual: p.value,
     };
-    if (ctx.isOcr(p)) {
+    if (ctx.certainty(p).ocr) {
       if (editDistance(a, b) > maxOcr)
         reports.push({ ...base, messageId: "unverifiable", category: "consistency", severity: "info" });
     } else if (a.includes(b) || b.includes(a)) {

@@ -15,6 +15,8 @@ export interface FormCell {
   /** Union of the lines' boxes (page units, top-left origin); absent for DOCX. */
   box?: Box;
   checkboxes?: Checkbox[];
+  /** The cell's drawn bounds (ruled PDF tables), also when it is blank. */
+  bounds?: Box;
   /** 0..1: the lowest line confidence. */
   confidence: number;
   /**
@@ -35,6 +37,39 @@ export interface CellSpace {
   at(row: FormCell, col: FormCell): FormCell | undefined;
   /** Cells above `c` in its column, nearest first. */
   above(c: FormCell): FormCell[];
+  /**
+   * A ruled table on a page: where a row broken by the page end goes on at the top of the next page's table (the
+   * cell under the same columns, the label column left blank). Set by linkPageBreaks.
+   */
+  continuation?(c: FormCell): FormCell | undefined;
+  /** Grid tables with boxes: the cells of the first row, and whether a cell reaches the last row. */
+  firstRow?(): FormCell[];
+  inLastRow?(c: FormCell): boolean;
+}
+
+/**
+ * Rows that a page break split (Word's 「允许跨页断行」, on by default): the last ruled table of a page and the first of
+ * the next are linked, so a value cell in the last row reads on into the cell under the same columns in the next
+ * table's first row when every cell left of that one is blank.
+ */
+export function linkPageBreaks(spaces: CellSpace[]): void {
+  const page = (s: CellSpace) => s.cells[0]?.ref;
+  // Ruled tables in page order (cellSpaces gives a page's tables top to bottom, then its loose lines).
+  const grids = spaces.filter((s) => s.firstRow && s.inLastRow && page(s));
+  for (let i = 0; i + 1 < grids.length; i++) {
+    const [a, b] = [grids[i]!, grids[i + 1]!];
+    const [pa, pb] = [page(a)!, page(b)!];
+    if (pa.file !== pb.file || pb.page.index !== pa.page.index + 1) continue;
+    const first = b.firstRow!().sort((x, y) => x.bounds!.x - y.bounds!.x);
+    a.continuation = (c) => {
+      if (!a.inLastRow!(c) || !c.bounds) return undefined;
+      const [l, r] = [c.bounds.x, c.bounds.x + c.bounds.w];
+      const overlap = (o: FormCell) => Math.min(r, o.bounds!.x + o.bounds!.w) - Math.max(l, o.bounds!.x);
+      const under = first.find((o) => overlap(o) > 0.5 * Math.min(r - l, o.bounds!.w));
+      if (!under || under.text.trim() === "") return undefined;
+      return first.filter((o) => o.bounds!.x < under.bounds!.x).every((o) => o.text.trim() === "") ? under : undefined;
+    };
+  }
 }
 
 /**
@@ -84,6 +119,7 @@ function docxSpace(ref: PageRef, t: number): CellSpace {
         ref,
         confidence: Math.min(1, ...lines.map((l) => l.confidence)),
         placement: "grid",
+        ...(cell.box ? { bounds: cell.box } : {}),
         ...(boxes.length > 0 && boxes.length === lines.length ? { box: boxes.reduce(union) } : {}),
         ...(cell.checkboxes ? { checkboxes: cell.checkboxes } : {}),
       };
@@ -98,7 +134,14 @@ function docxSpace(ref: PageRef, t: number): CellSpace {
   };
   const p = (c: FormCell) => pos.get(c)!;
   const inRow = (c: FormCell, r: number) => p(c).row <= r && r < p(c).row + p(c).rowSpan;
+  const boxed = cells.every((c) => c.bounds);
   return {
+    ...(boxed
+      ? {
+          firstRow: () => cells.filter((c) => p(c).row === 0),
+          inLastRow: (c: FormCell) => p(c).row + p(c).rowSpan === table.rows.length,
+        }
+      : {}),
     cells,
     right: (c) => {
       const { row, col, colSpan } = p(c);

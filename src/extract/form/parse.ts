@@ -1,6 +1,6 @@
 /** parseApplicationForm: the call's form spec read from an application-form document, whatever its source. */
 import type { CallId, DocumentPages } from "../types.js";
-import { cellSpaces } from "./cells.js";
+import { cellSpaces, linkPageBreaks } from "./cells.js";
 import { labelVariants } from "./label.js";
 import { FORM_SPECS } from "./calls/index.js";
 import { readTables } from "./read.js";
@@ -14,6 +14,7 @@ export function parseApplicationForm(input: DocumentPages, callId: CallId): Form
 export function parseWithSpec(input: DocumentPages, spec: FormSpec): FormParse {
   const labels = spec.fields.flatMap((f) => labelVariants(f.label, f.aliases));
   const spaces = input.pages.flatMap((ref) => cellSpaces(ref, labels));
+  linkPageBreaks(spaces);
   const tables = readTables(spaces, spec, input.document.id);
   // The cover is the first page; on a positioned page only if the table does not start there (no cover page).
   const first = input.pages[0];

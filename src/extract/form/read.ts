@@ -15,6 +15,8 @@ interface ValueAt {
   cell: FormCell;
   text: string;
   key: string;
+  /** The rest of the value in the next page's table, when a page break split its row. */
+  more?: FormCell;
 }
 
 export function readTables(spaces: readonly CellSpace[], spec: FormSpec, documentId: string): FormParse {
@@ -29,7 +31,7 @@ export function readTables(spaces: readonly CellSpace[], spec: FormSpec, documen
       readRows(hit, documentId, out);
       continue;
     }
-    const values = f.at === "matrix" ? matrixValues(hit, labelled.carriesLabel) : [singleValue(hit, labelled)];
+    const values = f.at === "matrix" ? matrixValues(hit, labelled.carriesLabel) : [readOn(hit, singleValue(hit, labelled))];
     for (const v of values) readValue(f, hit, v, documentId, out, foreign);
     if (f.latestAs) {
       const years = values.map((v) => v.key).sort();
@@ -79,6 +81,13 @@ function singleValue(hit: Hit, { isLabel, carriesLabel }: Labelled): ValueAt {
   if ((hit.spec.at === "below" || heads) && below && !carriesLabel(below))
     return { cell: below, text: below.text, key };
   return { cell, text: "", key };
+}
+
+/** A value cell whose row the page break split goes on in the next page's table (see linkPageBreaks). */
+function readOn(hit: Hit, v: ValueAt): ValueAt {
+  if (v.cell === hit.cell) return v;
+  const next = hit.space.continuation?.(v.cell);
+  return next ? { ...v, text: `${v.text}${next.text}`, more: next } : v;
 }
 
 /** The sequence number of a numbered row: 「1」「2.」「3、」. */
@@ -236,7 +245,10 @@ function foreignLabels(spec: FormSpec): ForeignLabels {
 
 function readValue(f: FieldSpec, hit: Hit, v: ValueAt, documentId: string, out: FormParse, foreign: ForeignLabels): void {
   const fuzzy = isFuzzy(v.cell);
-  const evidence = [evidenceOf(v.cell, v.text || hit.cell.text)];
+  // A value split by a page break is quoted where each part stands.
+  const placesOf = (quote: string): Evidence[] =>
+    v.more ? [evidenceOf(v.cell, v.cell.text), evidenceOf(v.more, v.more.text)] : [evidenceOf(v.cell, quote)];
+  const evidence = placesOf(v.text || hit.cell.text);
   // How sure the reader is of the place: a guessed cell, an OCR'd line (what an unfilled cell is judged on).
   const placed = Math.min(v.cell.confidence, hit.cell.confidence, v.cell.placement === "position" ? POSITIONED_CONFIDENCE : 1);
   const doubt = placed < 1 ? { confidence: placed } : {};
@@ -248,7 +260,7 @@ function readValue(f: FieldSpec, hit: Hit, v: ValueAt, documentId: string, out: 
     documentId,
     confidence: Math.min(placed, foreign(f, raw) ? MISPLACED_CONFIDENCE : 1),
     extractor: "rule:form",
-    evidence: [evidenceOf(v.cell, raw)],
+    evidence: placesOf(raw),
   });
 
   if (f.kind === "checkbox") {
@@ -290,7 +302,7 @@ function readValue(f: FieldSpec, hit: Hit, v: ValueAt, documentId: string, out: 
       text: stripped.text,
       charCount: countChars(stripped.text),
       ...(f.maxChars ? { maxChars: f.maxChars } : {}),
-      evidence: [evidenceOf(v.cell, stripped.text)],
+      evidence: placesOf(stripped.text),
     });
   }
   derive(f, hit, stripped.text, field, out);

@@ -105,16 +105,37 @@ function edges(values: number[]): number[] {
   return out;
 }
 
+/**
+ * Edges where the rules of the other direction run on past the last rule of this one: a table drawn without side
+ * borders (horizontal rules reach past the outer verticals), a row a page break cut open (Chromium draws the cut
+ * fragment without its bottom or top border, the verticals run to the page end). The open side is closed there.
+ */
+function openEdges(edgesAt: number[], crossFrom: number, crossTo: number): { first?: number; last?: number } {
+  return {
+    ...(edgesAt[0]! - crossFrom >= MIN_BAND ? { first: crossFrom } : {}),
+    ...(crossTo - edgesAt.at(-1)! >= MIN_BAND ? { last: crossTo } : {}),
+  };
+}
+
 function gridOf(hs: Rule[], vs: Rule[]): Grid | null {
   const xs = edges(vs.map((v) => v.at));
   const ys = edges(hs.map((h) => h.at));
+  if (xs.length < 1 || ys.length < 1) return null;
+  const openX = openEdges(xs, Math.min(...hs.map((h) => h.from)), Math.max(...hs.map((h) => h.to)));
+  const openY = openEdges(ys, Math.min(...vs.map((v) => v.from)), Math.max(...vs.map((v) => v.to)));
+  if (openX.first !== undefined) xs.unshift(openX.first);
+  if (openX.last !== undefined) xs.push(openX.last);
+  if (openY.first !== undefined) ys.unshift(openY.first);
+  if (openY.last !== undefined) ys.push(openY.last);
   if (xs.length < 2 || ys.length < 2 || (xs.length - 1) * (ys.length - 1) > MAX_SLOTS) return null;
   const near = (a: number, b: number) => Math.abs(a - b) <= SNAP + 0.5;
+  const closesX = (j: number) => (j === 0 && openX.first !== undefined) || (j === xs.length - 1 && openX.last !== undefined);
+  const closesY = (i: number) => (i === 0 && openY.first !== undefined) || (i === ys.length - 1 && openY.last !== undefined);
   // Is the slot boundary at column edge j between rows r and r+1 drawn?
   const vDrawn = (j: number, r: number) =>
-    vs.some((v) => near(v.at, xs[j]!) && v.from <= ys[r]! + JOIN && v.to >= ys[r + 1]! - JOIN);
+    closesX(j) || vs.some((v) => near(v.at, xs[j]!) && v.from <= ys[r]! + JOIN && v.to >= ys[r + 1]! - JOIN);
   const hDrawn = (i: number, c: number) =>
-    hs.some((h) => near(h.at, ys[i]!) && h.from <= xs[c]! + JOIN && h.to >= xs[c + 1]! - JOIN);
+    closesY(i) || hs.some((h) => near(h.at, ys[i]!) && h.from <= xs[c]! + JOIN && h.to >= xs[c + 1]! - JOIN);
   const rows = ys.length - 1;
   const cols = xs.length - 1;
   const id = (r: number, c: number) => r * cols + c;
@@ -157,7 +178,8 @@ function gridOf(hs: Rule[], vs: Rule[]): Grid | null {
         box: { x: xs[c]!, y: ys[r]!, w: xs[c1 + 1]! - xs[c]!, h: ys[r1 + 1]! - ys[r]! },
       });
     }
-  if (cells.length < 2) return null; // a frame around text, not a table
+  // A frame around text, or a box with separators (a single column): not a table of labels and values.
+  if (cells.length < 2 || cols < 2) return null;
   const box = { x: xs[0]!, y: ys[0]!, w: xs.at(-1)! - xs[0]!, h: ys.at(-1)! - ys[0]! };
   return { xs, ys, cells, slots, box };
 }
@@ -167,7 +189,9 @@ export function findGrids(rules: readonly Rule[]): Grid[] {
   const hs = mergeRules(rules.filter((r) => r.dir === "h"));
   const vs = mergeRules(rules.filter((r) => r.dir === "v"));
   return components(hs, vs)
-    .filter((g) => g.hs.length >= 2 && g.vs.length >= 2)
+    // Crossing rules of both directions; one of a direction is enough when the other closes it (a fragment of a row
+    // a page break cut: its verticals and one border).
+    .filter((g) => g.hs.length >= 1 && g.vs.length >= 1 && g.hs.length + g.vs.length >= 3)
     .map((g) => gridOf(g.hs, g.vs))
     .filter((g): g is Grid => g !== null)
     .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
@@ -192,12 +216,15 @@ export function joinCellLines(texts: readonly string[]): string {
   return out;
 }
 
+const round2 = (v: number) => Math.round(v * 100) / 100;
+
 /** The grid as the model's Table: every slot holds its cell's text, span and origin. */
 export function toTable(grid: Grid, texts: readonly string[], lineIndex: number): Table {
   const rows: Cell[][] = grid.slots.map((row) =>
     row.map((k) => {
       const c = grid.cells[k]!;
-      return { text: texts[k] ?? "", rowSpan: c.rowSpan, colSpan: c.colSpan, origin: [c.row, c.col] as [number, number] };
+      const box = { x: round2(c.box.x), y: round2(c.box.y), w: round2(c.box.w), h: round2(c.box.h) };
+      return { text: texts[k] ?? "", rowSpan: c.rowSpan, colSpan: c.colSpan, origin: [c.row, c.col] as [number, number], box };
     }),
   );
   return { rows, lineIndex };
