@@ -11,6 +11,7 @@ import { extract } from "../src/extract/extract.js";
 import { parseApplicationForm } from "../src/extract/form/parse.js";
 import type { CallId, DocumentPages } from "../src/extract/types.js";
 import { ingest } from "../src/ingest/ingest.js";
+import { resolveOcrEngine } from "../src/ingest/ocr.js";
 import { classificationAccuracy, type ExpectedPackage } from "./_internal/classification-accuracy.js";
 import { ROOT } from "./_internal/corpus.js";
 import { sameValue, scoreFields } from "./_internal/field-accuracy.js";
@@ -19,7 +20,10 @@ import { scoreSamples } from "./_internal/extract-samples.js";
 import { HUNAN_KEYS, WUHAN_KEYS } from "../test/extract/form/_helpers.js";
 import { SKEWED_FORM_SCANS, skewedScanName } from "../fixtures/generate/form-scans.js";
 
-const RESULTS = path.join(ROOT, "bench/results/extract.json");
+// The OCR engine follows SHENBAO_OCR_ENGINE (src/ingest/ocr.ts); a run with another engine than the default writes
+// its own file, so the two can be compared.
+const ENGINE = resolveOcrEngine();
+const RESULTS = path.join(ROOT, `bench/results/extract${ENGINE === "tesseract" ? "" : `-${ENGINE}`}.json`);
 const EXPECTED = path.join(ROOT, "fixtures/expected");
 
 interface Counts {

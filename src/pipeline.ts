@@ -6,7 +6,7 @@
  * severity; else "fix" when there is any error or warning (both ask the applicant to act); else "pass".
  * Infos never change the verdict.
  */
-import type { Finding, Package } from "./model.js";
+import { DocumentSchema, EvidenceSchema, FieldSchema, FindingSchema, type Finding, type Package } from "./model.js";
 import { createContext } from "./checks/context.js";
 import { runChecks, type CheckResult } from "./checks/engine.js";
 import { packFor } from "./checks/calls/index.js";
@@ -37,10 +37,18 @@ export async function runCheck(paths: readonly string[], options: CheckOptions =
   const { callId, llm, ...ingestOptions } = options;
   const pkg = await ingest(paths, ingestOptions);
   const known = callId !== undefined && (CALL_IDS as readonly string[]).includes(callId);
-  let extraction = extract(pkg, known ? { callId: callId as CallId } : {});
+  const bugs: Finding[] = [];
+  let extraction: Extraction;
+  try {
+    extraction = extract(pkg, known ? { callId: callId as CallId } : {});
+  } catch (error) {
+    // A bug in extraction (or a file shaped to trigger one) costs the fields, never the report.
+    bugs.push(internalFinding("internal/extract", "读取材料后抽取文档和字段时", error));
+    extraction = { call: null, documents: [], fields: [], form: null, toc: [], pages: [], extract_ms: 0 };
+  }
   let stage: LlmStage = { used: false, reason: llm && "reason" in llm ? llm.reason : LLM_SKIPPED };
   if (llm && !("reason" in llm)) ({ extraction, report: stage } = await runLlmStage(pkg, extraction, llm));
-  return buildReport(pkg, extraction, {
+  return buildReport(bugs.length ? { ...pkg, findings: [...pkg.findings, ...bugs] } : pkg, extraction, {
     ...(callId !== undefined && !known ? { unknownCallId: callId } : {}),
     llm: stage,
   });
@@ -56,16 +64,23 @@ export function buildReport(
   let result: CheckResult | null = null;
   let findings: Finding[];
   if (pack) {
-    result = runChecks(createContext(pkg, extraction, pack));
-    findings = result.findings;
+    try {
+      result = runChecks(createContext(pkg, extraction, pack));
+      findings = result.findings;
+    } catch (error) {
+      findings = [...pkg.findings, internalFinding("internal/checks", "按申报通知检查材料时", error)];
+    }
   } else {
     findings = [...pkg.findings, unknownCall(opts.unknownCallId)];
   }
-  const count = (s: Finding["severity"]) => findings.filter((f) => f.severity === s).length;
-  const errors = count("error");
-  const warnings = count("warning");
-  const verdict: Verdict = errors > 0 ? (result?.rejected ? "reject" : "fix") : warnings > 0 ? "fix" : "pass";
-  const report = ReportSchema.parse({
+  const summaryOf = (all: Finding[]): Report["summary"] => {
+    const count = (s: Finding["severity"]) => all.filter((f) => f.severity === s).length;
+    const errors = count("error");
+    const warnings = count("warning");
+    const verdict: Verdict = errors > 0 ? (result?.rejected ? "reject" : "fix") : warnings > 0 ? "fix" : "pass";
+    return { errors, warnings, infos: count("info"), verdict, ...(result ? { rules: result.counts } : {}) };
+  };
+  const candidate: Report = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: "shenbao", version: VERSION },
     call: pack ? { id: pack.callId, title: pack.title } : null,
@@ -83,17 +98,88 @@ export function buildReport(
     documents: extraction.documents,
     fields: extraction.fields,
     findings,
-    summary: { errors, warnings, infos: count("info"), verdict, ...(result ? { rules: result.counts } : {}) },
+    summary: summaryOf(findings),
     stages: {
       ingest_ms: Math.round(pkg.stats.ingest_ms),
       ocr_pages: pkg.stats.ocr_pages,
       extract_ms: extraction.extract_ms,
       llm: opts.llm ?? { used: false, reason: LLM_SKIPPED },
     },
-  } satisfies Report);
+  };
+  const report = validReport(candidate, summaryOf);
   // Page sizes and OCR turns for thumbnails, kept beside the report object (never in the JSON).
   rememberPageGeometry(report, pkg);
   return report;
+}
+
+/**
+ * The report, always: what fails the contract (NaN from a damaged file that slipped through, a bug) is dropped and a
+ * finding says what and how much, instead of the package ending without a report.
+ */
+function validReport(candidate: Report, summaryOf: (findings: Finding[]) => Report["summary"]): Report {
+  const first = ReportSchema.safeParse(candidate);
+  if (first.success) return first.data;
+  const keep = <T>(items: T[], schema: { safeParse(v: unknown): { success: boolean } }, fix: (item: T) => T) => {
+    const kept = items.map(fix).filter((item) => schema.safeParse(item).success);
+    return { kept, dropped: items.length - kept.length };
+  };
+  // Evidence keeps its quote and page when only its box is bad.
+  const fixEvidence = <T extends { evidence: unknown[] }>(item: T): T => ({
+    ...item,
+    evidence: item.evidence.map((e) => {
+      if (EvidenceSchema.safeParse(e).success || typeof e !== "object" || e === null) return e;
+      const { box: _box, ...rest } = e as { box?: unknown };
+      return rest;
+    }),
+  });
+  const findings = keep(candidate.findings, FindingSchema, fixEvidence);
+  const fields = keep(candidate.fields, FieldSchema, fixEvidence);
+  const documents = keep(candidate.documents, DocumentSchema, (d) => d);
+  const files = candidate.package.files.filter((f) => ReportSchema.shape.package.shape.files.element.safeParse(f).success);
+  const issues = first.error.issues.slice(0, 5).map((i) => `${i.path.join(".")}: ${i.message}`);
+  const bug: Finding = {
+    ruleId: "internal/report-schema",
+    severity: "warning",
+    category: "format",
+    message: `生成报告时发现程序内部数据不符合报告格式，已省略${findings.dropped}条问题、${fields.dropped}个字段、${documents.dropped}个文档、${candidate.package.files.length - files.length}个文件记录中的无效内容，本报告可能不完整。这是本工具的程序缺陷（多由已损坏的文件引起），请人工复核相关材料，并将材料包反馈给维护者。`,
+    actual: { issues },
+    evidence: [],
+  };
+  const all = [...findings.kept, bug];
+  const repaired = ReportSchema.safeParse({
+    ...candidate,
+    package: { ...candidate.package, files },
+    findings: all,
+    fields: fields.kept,
+    documents: documents.kept,
+    summary: summaryOf(all),
+  });
+  if (repaired.success) return repaired.data;
+  // Last resort: the parts that are still wrong are emptied, so a report exists and says so.
+  return ReportSchema.parse({
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: "shenbao", version: VERSION },
+    call: null,
+    package: { name: String(candidate.package.name), files },
+    documents: [],
+    fields: [],
+    findings: [bug],
+    summary: { ...summaryOf([bug]), rules: undefined },
+    stages: { ingest_ms: 0, ocr_pages: 0, extract_ms: 0, llm: { used: false, reason: LLM_SKIPPED } },
+  });
+}
+
+/** A bug (an exception in a stage) as a finding in Chinese; the technical detail stays in `actual`. */
+function internalFinding(ruleId: string, stage: string, error: unknown): Finding {
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return {
+    ruleId,
+    severity: "error",
+    category: "format",
+    message: `${stage}出现程序内部错误，这部分检查未能完成，结论不完整。这是本工具的程序缺陷（可能由已损坏的文件引起），请人工复核材料，并将材料包反馈给维护者。`,
+    actual: { detail: detail.slice(0, 500) },
+    evidence: [],
+  };
 }
 
 function unknownCall(given: string | undefined): Finding {

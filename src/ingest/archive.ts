@@ -20,6 +20,22 @@ export interface Expanded {
   findings: Finding[];
 }
 
+/** Zip compression methods other than stored (0) and deflate (8), by APPNOTE number: none of them is read. */
+const COMPRESSION_METHODS: Record<number, string> = {
+  1: "Shrink",
+  6: "Implode",
+  9: "Deflate64",
+  12: "BZIP2",
+  14: "LZMA",
+  19: "LZ77",
+  93: "Zstandard",
+  95: "XZ",
+  96: "JPEG",
+  97: "WavPack",
+  98: "PPMd",
+  99: "AES加密",
+};
+
 /**
  * Entry name as text: UTF-8 when flagged; otherwise UTF-8 if the bytes are valid UTF-8 (macOS and Linux
  * tools often omit the flag), else GB18030, a superset of the GBK that Chinese Windows writes.
@@ -90,6 +106,18 @@ export async function expandArchive(buf: Buffer, archivePath: string, limits: In
     }
     if (entry.encrypted) {
       refuse(safe, new IngestError("encrypted", "压缩包中的文件已加密，无法读取", "请提供未加密的压缩包"));
+      continue;
+    }
+    if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
+      const method = COMPRESSION_METHODS[entry.compressionMethod] ?? `编号${entry.compressionMethod}`;
+      refuse(
+        safe,
+        new IngestError(
+          "unsupported",
+          `压缩包中的该文件使用了不支持的压缩方式（${method}），无法解压`,
+          "请用 Windows 自带的“压缩为 zip 文件”或 zip 格式的标准压缩方式（Deflate）重新打包后提交",
+        ),
+      );
       continue;
     }
     const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);

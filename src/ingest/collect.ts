@@ -2,7 +2,8 @@
  * Turns the user's paths (files, folders, zips) into a flat list of members with bytes, expanding
  * archives. Everything refused on the way (unsafe zip entries, unreadable paths) becomes a finding.
  */
-import { lstat, readdir, readFile, stat } from "node:fs/promises";
+import { constants } from "node:fs";
+import { lstat, open, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Finding } from "../model.js";
 import { expandArchive } from "./archive.js";
@@ -23,6 +24,10 @@ export interface Member {
 export interface Collected {
   members: Member[];
   findings: Finding[];
+  /** Bytes of all members so far (the package budget, limits.maxPackageBytes). */
+  bytes: number;
+  /** Set once the package budget was used up (one finding says so). */
+  overBudget?: boolean;
 }
 
 /** OS and editor litter that is never part of an application. */
@@ -43,7 +48,7 @@ function isOfficeLockFile(name: string): boolean {
 }
 
 export async function collect(inputs: readonly string[], limits: IngestLimits): Promise<Collected> {
-  const out: Collected = { members: [], findings: [] };
+  const out: Collected = { members: [], findings: [], bytes: 0 };
   for (const input of inputs) {
     const abs = path.resolve(input);
     let info;
@@ -56,7 +61,8 @@ export async function collect(inputs: readonly string[], limits: IngestLimits): 
       continue;
     }
     if (info.isDirectory()) await collectDir(abs, path.basename(abs), limits, out);
-    else await collectFile(abs, path.basename(abs), limits, out);
+    else if (info.isFile()) await collectFile(abs, path.basename(abs), limits, out);
+    else out.findings.push(ingestFinding(input, notAFile()));
   }
   return out;
 }
@@ -75,18 +81,40 @@ async function collectDir(dir: string, display: string, limits: IngestLimits, ou
       await collectDir(abs, shown, limits, out);
     } else if (info.isFile()) {
       await collectFile(abs, shown, limits, out);
+    } else {
+      // A FIFO would block the read forever, a device never ends: said, not skipped in silence.
+      out.findings.push(ingestFinding(shown, notAFile()));
     }
   }
 }
 
 async function collectFile(abs: string, display: string, limits: IngestLimits, out: Collected): Promise<void> {
   if (isLitter(display)) return;
-  const info = await stat(abs);
-  if (info.size > limits.maxFileBytes) {
-    out.findings.push(ingestFinding(display, tooLarge(info.size, limits.maxFileBytes)));
+  // Opened without blocking and checked on the open handle: a FIFO or device swapped in after the directory listing
+  // is still refused, and opening a FIFO with no writer does not hang.
+  let bytes: Buffer;
+  let handle;
+  try {
+    handle = await open(abs, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    out.findings.push(ingestFinding(display, new IngestError("unsupported", "文件无法打开（没有读取权限或已被删除）", "请检查文件权限后重新提交")));
     return;
   }
-  const bytes = await readFile(abs);
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) {
+      out.findings.push(ingestFinding(display, notAFile()));
+      return;
+    }
+    if (info.size > limits.maxFileBytes) {
+      out.findings.push(ingestFinding(display, tooLarge(info.size, limits.maxFileBytes)));
+      return;
+    }
+    if (!withinBudget(display, info.size, limits, out)) return;
+    bytes = await handle.readFile();
+  } finally {
+    await handle.close();
+  }
   await addMember({ path: display, bytes, sniffed: sniff(bytes, display), diskPath: abs }, 0, limits, out);
 }
 
@@ -96,6 +124,8 @@ async function addMember(member: Member, depth: number, limits: IngestLimits, ou
     return;
   }
   if (member.sniffed.kind !== "zip") {
+    // Files on disk were counted before they were read; archive members here.
+    if (member.diskPath === undefined && !withinBudget(member.path, member.bytes.length, limits, out)) return;
     out.members.push(member);
     return;
   }
@@ -109,8 +139,22 @@ async function addMember(member: Member, depth: number, limits: IngestLimits, ou
     );
     return;
   }
-  const expanded = await expandArchive(member.bytes, member.path, limits);
+  // The archive may unpack no more than what is left of the package budget.
+  const left = Math.max(0, limits.maxPackageBytes - out.bytes);
+  const expanded = await expandArchive(member.bytes, member.path, {
+    ...limits,
+    maxArchiveBytes: Math.min(limits.maxArchiveBytes, left),
+  });
   out.findings.push(...expanded.findings);
+  if (member.path.includes("/") && expanded.members.length === 0 && expanded.findings.length === 0) {
+    // A zip inside the package that holds nothing readable (empty, only folders, or a damaged directory): said.
+    out.findings.push(
+      ingestFinding(
+        member.path,
+        new IngestError("empty", "压缩包中没有可读取的文件（为空、只有文件夹，或目录已损坏）", "请检查压缩包内容，重新打包后提交"),
+      ),
+    );
+  }
   for (const inner of expanded.members) {
     if (isLitter(inner.path)) continue;
     await addMember(
@@ -120,6 +164,35 @@ async function addMember(member: Member, depth: number, limits: IngestLimits, ou
       out,
     );
   }
+}
+
+function notAFile(): IngestError {
+  return new IngestError(
+    "not-a-file",
+    "这不是普通文件（是管道、设备或套接字），无法作为材料读取",
+    "请只提交普通文件（PDF、Word、图片或zip压缩包）",
+  );
+}
+
+/** Counts `bytes` against the package budget; false (with one finding for the package) once it is used up. */
+function withinBudget(display: string, bytes: number, limits: IngestLimits, out: Collected): boolean {
+  if (out.bytes + bytes <= limits.maxPackageBytes) {
+    out.bytes += bytes;
+    return true;
+  }
+  const mb = (n: number) => `${Math.round(n / 1024 / 1024)}MB`;
+  if (!out.overBudget) {
+    out.overBudget = true;
+    out.findings.push({
+      ruleId: "ingest/package-budget",
+      severity: "error",
+      category: "ingest",
+      message: `材料包的文件（含压缩包解压后）合计超过${mb(limits.maxPackageBytes)}的上限，从「${display}」起的文件未读取。请压缩扫描件、删除重复材料，或拆分后重新提交。`,
+      actual: { file: display, reason: "package-budget", limit: limits.maxPackageBytes },
+      evidence: [],
+    });
+  }
+  return false;
 }
 
 export function tooLarge(bytes: number, limit: number): IngestError {

@@ -14,7 +14,15 @@ export type IngestErrorCode =
   | "zip-symlink"
   | "zip-bomb"
   | "zip-nested-too-deep"
-  | "ocr-failed";
+  | "ocr-failed"
+  /** Killed by the reader's resource limits (memory, a blocked event loop, a crash): see file-worker.ts. */
+  | "too-complex"
+  /** A fifo, device or socket where a file was expected. */
+  | "not-a-file"
+  /** The package-wide budget (decompressed bytes, decoded pixels) was used up. */
+  | "package-budget"
+  /** Values the reader produced were invalid (NaN coordinates, …) and were dropped. */
+  | "invalid-values";
 
 export class IngestError extends Error {
   override readonly name = "IngestError";

@@ -12,6 +12,7 @@ import { PageSchema } from "../model.js";
 import { cacheKey, createJsonCache, defaultCacheDir, type JsonCache } from "./cache.js";
 import type { ReadResult } from "./context.js";
 import { IngestError, type IngestErrorCode } from "./errors.js";
+import { resolveOcrEngine } from "./_internal/ocr-choice.js";
 
 const CachedSchema = z.object({
   pages: z.array(PageSchema),
@@ -44,9 +45,14 @@ export interface FileCache {
   put(sha256: string, variant: string, result: ReadResult): Promise<void>;
 }
 
-export function createFileCache(root: string | undefined): FileCache {
+/**
+ * `ocrEngine` is the OCR service's engine (OcrService.engine): a file read with one engine is not served to a run
+ * with another. Absent, the engine a new service would get (resolveOcrEngine) stands in.
+ */
+export function createFileCache(root: string | undefined, ocrEngine?: string): FileCache {
   const cache: JsonCache = createJsonCache(root ? path.join(root, "files") : defaultCacheDir("files"));
-  const keyOf = (sha256: string, variant: string) => cacheKey("file", ingestFingerprint(), sha256, variant);
+  const engine = ocrEngine ?? resolveOcrEngine();
+  const keyOf = (sha256: string, variant: string) => cacheKey("file", ingestFingerprint(), engine, sha256, variant);
   return {
     async get(sha256, variant) {
       const raw = await cache.get<unknown>(keyOf(sha256, variant)).catch(() => undefined);

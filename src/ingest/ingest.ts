@@ -5,12 +5,16 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import PQueue from "p-queue";
-import { PackageSchema, textSourceOf, type Finding, type Package, type Page, type SourceFile } from "../model.js";
+import { PackageSchema, PageSchema, textSourceOf, type Finding, type Package, type Page, type SourceFile } from "../model.js";
 import { collect, naturalCompare, type Member } from "./collect.js";
 import { DEFAULT_LIMITS, type IngestLimits, type ReadResult, type ReaderContext } from "./context.js";
 import { readDocx } from "./docx.js";
 import { IngestError, isIngestError } from "./errors.js";
-import { ingestFinding, ingestNote, unexpectedFinding } from "./findings.js";
+import { emptyPackageFinding, groupFindings, ingestFinding, ingestNote, unexpectedFinding } from "./findings.js";
+import { ReaderUnavailableError, sharedFileReaderPool, type FileReaderPool, type JobHooks } from "./file-worker.js";
+import sharp from "sharp";
+import { z } from "zod";
+import { sanitizedResult } from "./_internal/page-sanitize.js";
 import { readImage } from "./image.js";
 import { convertToDocx, legacyFormatError } from "./legacy.js";
 import { createOcrService, type OcrService } from "./ocr.js";
@@ -34,6 +38,11 @@ export interface IngestOptions {
   convertLegacy?: boolean;
   /** Called after each file is read. */
   onFile?: (file: SourceFile, done: number, total: number) => void;
+  /**
+   * The processes untrusted files are parsed in (./file-worker.ts), to share across packages (batch); created and
+   * closed here when absent. `false` reads in this process, without isolation (trusted input only).
+   */
+  readers?: FileReaderPool | false;
 }
 
 export async function ingest(inputs: readonly string[], options: IngestOptions = {}): Promise<Package> {
@@ -45,12 +54,23 @@ export async function ingest(inputs: readonly string[], options: IngestOptions =
       cacheDir: typeof options.cacheDir === "string" ? path.join(options.cacheDir, "ocr") : options.cacheDir,
     });
   const statsBefore = { ...ocr.stats };
-  const fileCache = options.cacheDir === false ? undefined : createFileCache(options.cacheDir);
+  const fileCache = options.cacheDir === false ? undefined : createFileCache(options.cacheDir, ocr.engine);
   const fromFileCache = { ocrPages: 0 };
+  const concurrency = options.concurrency ?? 2;
+  // Processes start on the first file that needs one (a run served from the file cache starts none) and are kept
+  // for the next package.
+  const readers =
+    options.readers ??
+    sharedFileReaderPool({ size: concurrency, heapMb: limits.readerHeapMb, rssMb: limits.readerRssMb });
   try {
     const collected = await collect(inputs, limits);
     const findings: Finding[] = [...collected.findings];
-    const queue = new PQueue({ concurrency: options.concurrency ?? 2 });
+    // Nothing to read and nothing refused (an empty folder or zip): said once. Refusals already say why.
+    if (collected.members.length === 0 && !findings.some((f) => f.severity === "error")) {
+      findings.push(emptyPackageFinding(inputs));
+    }
+    const budget = pixelBudget(limits, findings);
+    const queue = new PQueue({ concurrency });
     const files: SourceFile[] = [];
     let done = 0;
     await Promise.all(
@@ -63,6 +83,8 @@ export async function ingest(inputs: readonly string[], options: IngestOptions =
             convertLegacy: options.convertLegacy ?? true,
             fileCache,
             fromFileCache,
+            readers,
+            beforeOcr: budget,
           });
           files.push(result.file);
           findings.push(...result.findings);
@@ -74,7 +96,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions =
     const pkg: Package = {
       name: options.name ?? packageName(inputs),
       files,
-      findings,
+      findings: groupFindings(findings),
       stats: {
         ingest_ms: Math.round(performance.now() - started),
         ocr_pages: ocr.stats.pages - statsBefore.pages + fromFileCache.ocrPages,
@@ -85,6 +107,43 @@ export async function ingest(inputs: readonly string[], options: IngestOptions =
   } finally {
     if (!options.ocr) await ocr.close();
   }
+}
+
+/**
+ * The package's budget of pixels decoded for OCR, charged before each request; past it, OCR is refused (one
+ * package finding says so, each refused page has its own).
+ */
+function pixelBudget(limits: IngestLimits, findings: Finding[]): NonNullable<JobHooks["beforeOcr"]> {
+  let used = 0;
+  let told = false;
+  const wan = (n: number) => `${Math.round(n / 10_000)}万`;
+  return async (req) => {
+    let pixels = 0;
+    if (req.raw) pixels = req.raw.width * req.raw.height;
+    else {
+      const meta = await sharp(req.image, { limitInputPixels: false }).metadata().catch(() => undefined);
+      pixels = (meta?.width ?? 0) * (meta?.height ?? 0);
+    }
+    if (used + pixels > limits.maxPackagePixels) {
+      if (!told) {
+        told = true;
+        findings.push({
+          ruleId: "ingest/package-budget",
+          severity: "error",
+          category: "ingest",
+          message: `材料包中需要文字识别的图片总量超过上限（约${wan(limits.maxPackagePixels)}像素），其余图片未识别。请将扫描分辨率降到200–300dpi、删除重复的图片页，或把材料拆分后重新提交。`,
+          actual: { reason: "package-budget", limit: limits.maxPackagePixels },
+          evidence: [],
+        });
+      }
+      throw new IngestError(
+        "package-budget",
+        `材料包的图片总像素超过${wan(limits.maxPackagePixels)}像素的上限，未进行文字识别`,
+        "请降低扫描分辨率或拆分材料包后重新提交",
+      );
+    }
+    used += pixels;
+  };
 }
 
 function packageName(inputs: readonly string[]): string {
@@ -102,6 +161,8 @@ type Shared = Pick<ReaderContext, "ocr" | "limits" | "password"> & {
   fileCache: FileCache | undefined;
   /** OCR'd images whose results came with a whole-file cache hit. */
   fromFileCache: { ocrPages: number };
+  readers: FileReaderPool | false;
+  beforeOcr: NonNullable<JobHooks["beforeOcr"]>;
 };
 
 /** Everything besides the bytes that changes what a reader returns. */
@@ -151,11 +212,7 @@ async function readMember(member: Member, shared: Shared): Promise<MemberResult>
     if (result) {
       shared.fromFileCache.ocrPages += ocrImagesOf(result.pages);
     } else {
-      result = await withTimeout(
-        dispatch(member, ctx, findings, convertLegacy),
-        controller.signal,
-        limits.fileTimeoutMs,
-      );
+      result = await read(member, ctx, findings, shared);
       const transient = result.problems.some((p) => p.code === "ocr-failed" || p.code === "timeout");
       if (useCache && !transient) await fileCache.put(base.sha256, variant, result);
     }
@@ -177,6 +234,62 @@ async function readMember(member: Member, shared: Shared): Promise<MemberResult>
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Parses in a reader process when the kind has a parser; everything else (refusals, conversion) here. */
+async function read(member: Member, ctx: ReaderContext, findings: Finding[], shared: Shared): Promise<ReadResult> {
+  const { kind, format } = member.sniffed;
+  const { readers, limits } = shared;
+  let target: { kind: "pdf" | "docx" | "image"; bytes: Buffer } | undefined;
+  if (kind === "pdf" || kind === "image" || (kind === "docx" && format !== "ole-encrypted-ooxml")) {
+    target = { kind, bytes: member.bytes };
+  } else if ((kind === "doc" || kind === "wps") && readers) {
+    // LibreOffice runs as its own process already; its output is parsed like any other .docx.
+    const docx = shared.convertLegacy ? await convertToDocx(member.bytes, `.${kind}`, limits.fileTimeoutMs) : null;
+    if (!docx) throw legacyFormatError(kind);
+    findings.push(convertedNote(member.path));
+    target = { kind: "docx", bytes: docx };
+  }
+  if (readers && target) {
+    try {
+      return await readers.read(
+        { ...target, fileName: member.path, limits, ...(ctx.password !== undefined ? { password: ctx.password } : {}) },
+        { ocr: ctx.ocr, beforeOcr: shared.beforeOcr },
+      );
+    } catch (error) {
+      // The processes could not start (an unusual installation): read here rather than not at all.
+      if (!(error instanceof ReaderUnavailableError)) throw error;
+    }
+  }
+  const inProcess: ReaderContext = { ...ctx, ocr: budgeted(ctx.ocr, shared.beforeOcr) };
+  const result = await withTimeout(
+    dispatch({ ...member, ...(target ? { bytes: target.bytes, sniffed: { ...member.sniffed, kind: target.kind } } : {}) }, inProcess, findings, shared.convertLegacy),
+    ctx.signal!,
+    limits.fileTimeoutMs,
+  );
+  const clean = sanitizedResult(result);
+  if (!PagesSchema.safeParse(clean.pages).success) {
+    throw new IngestError("invalid-values", "读取结果中有无效的数据（文件可能已损坏），无法使用", "请用原软件打开该文件并重新导出后提交");
+  }
+  return clean;
+}
+
+const PagesSchema = z.array(PageSchema);
+
+function budgeted(ocr: OcrService, beforeOcr: Shared["beforeOcr"]): OcrService {
+  return {
+    stats: ocr.stats,
+    ...(ocr.engine !== undefined ? { engine: ocr.engine } : {}),
+    close: () => ocr.close(),
+    async recognize(req) {
+      await beforeOcr(req);
+      return ocr.recognize(req);
+    },
+  };
+}
+
+function convertedNote(file: string): Finding {
+  return ingestNote(file, "converted", `旧版格式已用 LibreOffice 自动转换为 .docx 后读取；建议另存为 .docx 或 PDF 提交`);
 }
 
 async function dispatch(
@@ -204,13 +317,7 @@ async function dispatch(
     case "wps": {
       const docx = convertLegacy ? await convertToDocx(member.bytes, `.${kind}`, ctx.limits.fileTimeoutMs) : null;
       if (!docx) throw legacyFormatError(kind);
-      findings.push(
-        ingestNote(
-          member.path,
-          "converted",
-          `旧版格式已用 LibreOffice 自动转换为 .docx 后读取；建议另存为 .docx 或 PDF 提交`,
-        ),
-      );
+      findings.push(convertedNote(member.path));
       return readDocx(docx, ctx);
     }
     case "ofd":

@@ -6,8 +6,12 @@ import { DEFAULT_LIMITS } from "./context.js";
 import { IngestError } from "./errors.js";
 import { colourThumbnail, prepareForOcr } from "./_internal/image-prep.js";
 import { detectSeals, scaleSeals, straightenBox, turnBox, type DetectedSeal } from "./_internal/seal-detect.js";
-import { configureWorker, readUpright, withGrid } from "./_internal/ocr-engine.js";
+import { configureWorker, readUpright, withGrid, type EngineResult } from "./_internal/ocr-engine.js";
+import { resolveOcrEngine, type OcrEngineName } from "./_internal/ocr-choice.js";
+import { PaddleEngine } from "./_internal/ocr-paddle.js";
 import { TesseractPool, type TraineddataVariant } from "./_internal/ocr-pool.js";
+import { findGridDeskewed, linesWithTable } from "./_internal/ocr-table.js";
+import { linesFromTesseract, meanConfidence } from "./_internal/ocr-text.js";
 
 /** Result of reading one image: lines in the coordinates of the UPRIGHT image, in pixels. */
 export interface OcrResult {
@@ -35,18 +39,35 @@ export interface OcrRequest {
   signal?: AbortSignal;
 }
 
-/** The OCR port: a pooled, cached engine. Implemented in this module (tesseract.js). */
+/** The OCR port: a pooled, cached engine. Implemented in this module (tesseract.js or PP-OCR, see OcrEngineName). */
 export interface OcrService {
+  /**
+   * The engine, its version and settings, as in OcrInfo.engine: part of every cache key holding OCR output (the OCR
+   * cache here, the whole-file cache in file-cache.ts). Optional for stand-ins (tests, the reader child's proxy).
+   */
+  readonly engine?: string;
   recognize(req: OcrRequest): Promise<OcrResult>;
   /** Pages OCR'd since creation, and how many came from the cache. */
   readonly stats: { pages: number; cached: number };
   close(): Promise<void>;
 }
 
+export {
+  OCR_ENGINES,
+  isOcrEngineName,
+  resolveOcrEngine,
+  setDefaultOcrEngine,
+  type OcrEngineName,
+} from "./_internal/ocr-choice.js";
+
 export interface OcrServiceOptions {
+  /** Which engine; default resolveOcrEngine(). */
+  engine?: OcrEngineName;
+  /** PP-OCR only: long side of the detection input in px (default in ocr-paddle.ts). */
+  detSide?: number;
   /** Where OCR results are cached by content hash; default `~/.cache/shenbao/ocr`; `false` disables. */
   cacheDir?: string | false;
-  /** Parallel tesseract workers; default `os.availableParallelism()`. */
+  /** Parallel tesseract workers (PP-OCR: pages in flight); default `os.availableParallelism()`. */
   concurrency?: number;
   /** Tesseract languages; default `["chi_sim"]` (it reads latin letters and digits too). */
   langs?: string[];
@@ -66,6 +87,8 @@ export interface OcrServiceOptions {
 const VARIANT: TraineddataVariant = "4.0.0";
 /** Bump when preprocessing or post-processing changes, so stale cache entries are not reused. */
 const PIPELINE_VERSION = "6";
+/** The same for the PP-OCR path (its own pre- and post-processing). */
+const PADDLE_PIPELINE_VERSION = "p1";
 
 const require = createRequire(import.meta.url);
 const TESSERACT_VERSION: string = require("tesseract.js/package.json").version;
@@ -81,26 +104,21 @@ interface CachedResult {
 export function createOcrService(options: OcrServiceOptions = {}): OcrService {
   const langs = options.langs ?? ["chi_sim"];
   const maxPixels = options.maxImagePixels ?? DEFAULT_LIMITS.maxImagePixels;
-  const engine = `tesseract.js@${TESSERACT_VERSION}/${langs.join("+")}/${VARIANT}`;
+  const concurrency = Math.max(1, options.concurrency ?? os.availableParallelism());
   const cache: JsonCache | undefined =
     options.cacheDir === false ? undefined : createJsonCache(options.cacheDir ?? defaultCacheDir("ocr"));
-  const pool = new TesseractPool({
-    size: Math.max(1, options.concurrency ?? os.availableParallelism()),
-    langs,
-    variant: VARIANT,
-    init: configureWorker,
-  });
+  const reader =
+    resolveOcrEngine(options.engine) === "paddle"
+      ? paddleReader(
+          new PaddleEngine({ concurrency, ...(options.detSide ? { detSide: options.detSide } : {}) }),
+          maxPixels,
+        )
+      : tesseractReader(langs, concurrency, maxPixels);
+  const { engine, version } = reader;
   const stats = { pages: 0, cached: 0 };
 
   async function compute(req: OcrRequest): Promise<CachedResult> {
-    const started = performance.now();
-    // Prepared outside the pool: sharp has its own threads, and a bad image must not cost a worker.
-    const prepared = withGrid(await prepareForOcr(req.image, { raw: req.raw, dpi: req.dpi, maxPixels }));
-    const prepareMs = performance.now() - started;
-    const { read, ms } = await pool.run(async (worker) => {
-      const begun = performance.now();
-      return { read: await readUpright(worker, prepared), ms: prepareMs + performance.now() - begun };
-    }, req.signal);
+    const { read, ms } = await reader.read(req);
     return {
       lines: read.lines,
       tables: read.tables,
@@ -118,13 +136,14 @@ export function createOcrService(options: OcrServiceOptions = {}): OcrService {
   }
 
   return {
+    engine,
     stats,
     async recognize(req: OcrRequest): Promise<OcrResult> {
       req.signal?.throwIfAborted();
       const started = performance.now();
       // A failed detection costs the seals, never the text.
       const sealsP = findSeals(req, maxPixels).catch(() => null);
-      const key = cacheKey(engine, PIPELINE_VERSION, JSON.stringify(req.raw ?? null), String(req.dpi ?? ""), req.image);
+      const key = cacheKey(engine, version, JSON.stringify(req.raw ?? null), String(req.dpi ?? ""), req.image);
       const hit = await cache?.get<CachedResult>(key).catch(() => undefined);
       if (hit) {
         stats.pages++;
@@ -145,7 +164,78 @@ export function createOcrService(options: OcrServiceOptions = {}): OcrService {
       await cache?.put(key, result).catch(() => {});
       return withSeals({ ...result, info: { ...result.info, cached: false } }, await sealsP);
     },
+    close: () => reader.close(),
+  };
+}
+
+/** One engine behind the service: reads a request into an EngineResult, timing its own work (not its queue wait). */
+interface Reader {
+  engine: string;
+  /** Pipeline version for the cache key. */
+  version: string;
+  read(req: OcrRequest): Promise<{ read: EngineResult; ms: number }>;
+  close(): Promise<void>;
+}
+
+function tesseractReader(langs: string[], size: number, maxPixels: number): Reader {
+  const pool = new TesseractPool({ size, langs, variant: VARIANT, init: configureWorker });
+  return {
+    engine: `tesseract.js@${TESSERACT_VERSION}/${langs.join("+")}/${VARIANT}`,
+    version: PIPELINE_VERSION,
+    async read(req) {
+      const started = performance.now();
+      // Prepared outside the pool: sharp has its own threads, and a bad image must not cost a worker.
+      const prepared = withGrid(await prepareForOcr(req.image, { raw: req.raw, dpi: req.dpi, maxPixels }));
+      const prepareMs = performance.now() - started;
+      return pool.run(async (worker) => {
+        const begun = performance.now();
+        return { read: await readUpright(worker, prepared), ms: prepareMs + performance.now() - begun };
+      }, req.signal);
+    },
     close: () => pool.close(),
+  };
+}
+
+/**
+ * PP-OCR: the same prepared page as tesseract gets (upright per EXIF, red ink dropped, ~300 dpi) and the same ruled
+ * grids; a page with grids is read in the grids' frame (turned straight when they were found that way), so its words
+ * fall into cells exactly as tesseract's do.
+ */
+function paddleReader(paddle: PaddleEngine, maxPixels: number): Reader {
+  return {
+    engine: paddle.name,
+    version: PADDLE_PIPELINE_VERSION,
+    async read(req) {
+      let started = performance.now();
+      const prepared = await prepareForOcr(req.image, { raw: req.raw, dpi: req.dpi, maxPixels });
+      const found = findGridDeskewed(prepared.grey, prepared.width, prepared.height);
+      const grey = found?.grey ?? prepared.grey;
+      let ms = performance.now() - started;
+      const page = await paddle.read(
+        { data: grey, width: prepared.width, height: prepared.height, keepFrame: !!found },
+        req.signal,
+      );
+      started = performance.now();
+      const { lines, tables } = found
+        ? linesWithTable(page.page, found.grids, prepared.scale)
+        : { lines: linesFromTesseract(page.page, prepared.scale), tables: [] };
+      const sideways = page.rotation === 90 || page.rotation === 270;
+      const radians = (found ? found.skew : 0) + page.skew;
+      ms += performance.now() - started + page.ms;
+      return {
+        read: {
+          lines,
+          tables,
+          rotation: page.rotation,
+          skew: Math.round((radians * 180 * 100) / Math.PI) / 100,
+          width: sideways ? prepared.sourceHeight : prepared.sourceWidth,
+          height: sideways ? prepared.sourceWidth : prepared.sourceHeight,
+          confidence: meanConfidence(lines),
+        },
+        ms,
+      };
+    },
+    close: () => paddle.close(),
   };
 }
 

@@ -123,3 +123,26 @@ describe("a row that a page break cut open", () => {
     expect(intro.evidence.map((e) => e.page)).toEqual([1, 2]);
   });
 });
+
+describe("a matrix whose header row stays on the page before", () => {
+  it("reads each year's value under the header the previous page's table printed", async () => {
+    const pages = await read(RULED_TABLE_PDFS.matrixSpill);
+    expect(pages.map((p) => p.tables.length)).toEqual([1, 1]);
+    const f: SourceFile = { path: "m.pdf", sha256: "", bytes: 0, kind: "pdf", pages, textSource: "text", status: "ok" };
+    const parse = parseWithSpec(
+      { document: { id: "d1" } as Document, pages: pages.map((page) => ({ file: f, page })) },
+      FORM_SPECS["hunan-ai-model-2025"],
+    );
+    const values = Object.fromEntries(parse.fields.map((x) => [x.key, x.value]));
+    expect(values).toMatchObject({
+      "finance.totalAssets.2023": 15862.43,
+      "finance.revenue.2023": 9826.37,
+      "finance.revenue.2024": 12483.16,
+      "finance.aiRevenue.2024": 7865.39,
+      "staff.total.2024": 281,
+      "staff.total": 281,
+      "staff.rd.2023": 138,
+    });
+    expect(parse.fields.find((x) => x.key === "finance.revenue.2024")!.evidence[0]!.page).toBe(2);
+  });
+});

@@ -42,6 +42,12 @@ export interface CellSpace {
    * cell under the same columns, the label column left blank). Set by linkPageBreaks.
    */
   continuation?(c: FormCell): FormCell | undefined;
+  /**
+   * A table that goes on from the previous page without repeating its header row (「营业收入 | 9826.37 | 12483.16」
+   * under a 「2023年 | 2024年」 header left on the page before): the previous page's cells over the same columns,
+   * nearest first. Set by linkPageBreaks.
+   */
+  carriedAbove?(c: FormCell): FormCell[];
   /** Grid tables with boxes: the cells of the first row, and whether a cell reaches the last row. */
   firstRow?(): FormCell[];
   inLastRow?(c: FormCell): boolean;
@@ -60,6 +66,11 @@ export function linkPageBreaks(spaces: CellSpace[]): void {
     const [a, b] = [grids[i]!, grids[i + 1]!];
     const [pa, pb] = [page(a)!, page(b)!];
     if (pa.file !== pb.file || pb.page.index !== pa.page.index + 1) continue;
+    const overlapX = (p: FormCell, q: FormCell) =>
+      Math.min(p.bounds!.x + p.bounds!.w, q.bounds!.x + q.bounds!.w) - Math.max(p.bounds!.x, q.bounds!.x) >
+      0.5 * Math.min(p.bounds!.w, q.bounds!.w);
+    b.carriedAbove = (c) =>
+      c.bounds ? a.cells.filter((o) => o.bounds && overlapX(o, c)).sort((x, y) => y.bounds!.y - x.bounds!.y) : [];
     const first = b.firstRow!().sort((x, y) => x.bounds!.x - y.bounds!.x);
     a.continuation = (c) => {
       if (!a.inLastRow!(c) || !c.bounds) return undefined;

@@ -174,7 +174,7 @@ function matrixValues(hit: Hit, isLabel: (c: FormCell) => boolean): ValueAt[] {
   const seen = new Set<FormCell>();
   for (let v = space.right(cell); v && !isLabel(v) && !seen.has(v); v = space.right(v)) {
     seen.add(v);
-    const heads = space.above(v);
+    const heads = [...space.above(v), ...(space.carriedAbove?.(v) ?? [])];
     const year = heads.map((h) => headerYear(h.text)).find((y) => y !== undefined);
     const col = columnId(hit.spec, heads);
     if (col) out.push({ cell: v, text: v.text, key: hit.spec.key.replace("{col}", col) });
@@ -276,7 +276,7 @@ function readValue(f: FieldSpec, hit: Hit, v: ValueAt, documentId: string, out: 
     const needsNote = group.options.find((o) => o.checked && /其他|其它/.test(o.label) && !o.note);
     if (needsNote) out.unfilled.push({ key: v.key, label: f.label, reason: "placeholder", evidence, ...doubt });
     out.fields.push(field(v.key, group.chosen.length === 1 ? group.chosen[0]! : group.chosen, v.text));
-    derive(f, hit, fuzzy ? markChosen(v.text, group.chosen) : v.text, field, out);
+    derive(f, hit, markChosen(v.text, group.chosen, fuzzy), field, out);
     return;
   }
 
@@ -309,13 +309,19 @@ function readValue(f: FieldSpec, hit: Hit, v: ValueAt, documentId: string, out: 
 }
 
 /**
- * OCR reads a ticked box as some other glyph (四开源, 团垂直领域); the options the checkbox reader took as
- * chosen get a ☑ before them, so derive patterns written for ☑ find their notes (「☑开源（模型名称：…）」).
+ * The options the checkbox reader took as chosen get a ☑ in place of whatever marked them — OCR's stand-ins for a
+ * ticked box (四开源, 团垂直领域), 「[x]」「(√)」, an empty box beside a bold or written choice — or before them when
+ * nothing did, so derive patterns written for ☑ find their notes (「☑开源（模型名称：…）」) however the choice was made.
  */
-function markChosen(text: string, chosen: readonly string[]): string {
+function markChosen(text: string, chosen: readonly string[], ocr: boolean): string {
+  const mark = ocr
+    ? "[^\\s☑☐□■口]"
+    : "(?:\\[[^\\]]{0,2}\\]|[（(][^）)]{0,2}[)）]|[☐☑□■口√✓✔▇█◼▣●☒⊠⌧])";
   return chosen.reduce((t, name) => {
     const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    return t.replace(new RegExp(`[^\\s☑☐□■口](?=\\s*${escaped})`, "u"), "☑");
+    const marked = new RegExp(`${mark}(?=\\s*${escaped})`, "u");
+    if (marked.test(t)) return t.replace(marked, "☑");
+    return t.replace(new RegExp(escaped, "u"), (m) => `☑${m}`);
   }, text);
 }
 

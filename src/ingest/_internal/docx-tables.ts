@@ -27,6 +27,18 @@ export interface Grid {
   renderedBreakRows: number[];
 }
 
+/**
+ * Word allows 63 columns; a table claiming more (`<w:gridSpan w:val="2000000000"/>` in a 64 KB file once aborted the
+ * process filling two billion grid slots) is read up to this width.
+ */
+const MAX_GRID_COLUMNS = 256;
+
+/** A span or skip count from the XML as a sane integer: at least `min`, at most the grid width. */
+function clampSpan(value: string | undefined, min: number): number {
+  const n = Math.trunc(Number(value));
+  return Number.isFinite(n) ? Math.min(MAX_GRID_COLUMNS, Math.max(min, n)) : min;
+}
+
 /** Row-level and cell-level wrappers (content controls, custom XML) around w:tr / w:tc. */
 function unwrap(el: Element, name: string): Element[] {
   const out: Element[] = [];
@@ -44,11 +56,13 @@ export function readGrid(tbl: Element): Grid {
   const renderedBreakRows: number[] = [];
   unwrap(tbl, "tr").forEach((tr, r) => {
     const row: GridCell[] = (slots[r] = []);
-    let col = Number(attr(child(child(tr, "trPr"), "gridBefore"), "val")) || 0;
+    let col = clampSpan(attr(child(child(tr, "trPr"), "gridBefore"), "val"), 0);
     let rendered = false;
     for (const tc of unwrap(tr, "tc")) {
       const tcPr = child(tc, "tcPr");
-      const span = Math.max(1, Number(attr(child(tcPr, "gridSpan"), "val")) || 1);
+      const span = clampSpan(attr(child(tcPr, "gridSpan"), "val"), 1);
+      // A row wider than any Word table (63 columns) is a damaged or hostile file: the rest of it is dropped.
+      if (col + span > MAX_GRID_COLUMNS) break;
       const vMerge = child(tcPr, "vMerge");
       const content = readCellContent(tc);
       rendered ||= content.rendered;
