@@ -1,11 +1,18 @@
-/** `shenbao batch`: a thin wrapper over runBatch with a progress line and SIGINT handling. */
+/**
+ * `shenbao batch`: a thin wrapper over runBatch with a progress line and SIGINT handling. The batch pipeline is
+ * imported after the arguments are parsed (`--help` and usage errors answer at once).
+ */
 import path from "node:path";
-import { parseArgs } from "node:util";
-import { BatchInputError, runBatch, SUMMARY_XLSX, type BatchProgress } from "./batch.js";
+import type { BatchProgress } from "./batch.js";
+import { parseCommandArgs } from "./cli-args.js";
 import { badFailOn, BATCH_FAIL_ON_HELP, batchExitCodeFor, parseFailOn } from "./cli-fail-on.js";
 import { llmFromFlags } from "./cli-llm.js";
 import { CALL_IDS } from "./extract/types.js";
 import { VERDICT_LABELS } from "./report/labels.js";
+import { terminal } from "./report/_internal/escape.js";
+
+/** The batch's summary table (batch.ts SUMMARY_XLSX), named here to keep the help free of the pipeline. */
+const SUMMARY_XLSX = "汇总表.xlsx";
 
 export const BATCH_HELP = `用法：
   shenbao batch <文件夹|压缩包> --out <目录> [--call 编号] [--concurrency N] [--fail-on 级别]
@@ -24,21 +31,24 @@ ${BATCH_FAIL_ON_HELP}
 `;
 
 export async function runBatchCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      out: { type: "string" },
-      call: { type: "string" },
-      concurrency: { type: "string", default: "1" },
-      password: { type: "string" },
-      cache: { type: "string" },
-      "no-cache": { type: "boolean", default: false },
-      "no-llm": { type: "boolean", default: false },
-      "fail-on": { type: "string", default: "error" },
-      help: { type: "boolean", short: "h", default: false },
+  const { values, positionals } = parseCommandArgs(
+    {
+      args,
+      allowPositionals: true,
+      options: {
+        out: { type: "string" },
+        call: { type: "string" },
+        concurrency: { type: "string", default: "1" },
+        password: { type: "string" },
+        cache: { type: "string" },
+        "no-cache": { type: "boolean", default: false },
+        "no-llm": { type: "boolean", default: false },
+        "fail-on": { type: "string", default: "error" },
+        help: { type: "boolean", short: "h", default: false },
+      },
     },
-  });
+    "batch",
+  );
   if (values.help) {
     process.stdout.write(BATCH_HELP);
     return 0;
@@ -67,6 +77,7 @@ export async function runBatchCommand(args: string[]): Promise<number> {
     process.stderr.write(`${llm.error}\n`);
     return 2;
   }
+  const { BatchInputError, runBatch } = await import("./batch.js");
   const abort = new AbortController();
   const onSigint = () => {
     if (abort.signal.aborted) process.exit(130); // a second Ctrl+C does not wait
@@ -110,7 +121,7 @@ export function progressLine(p: BatchProgress): string {
       : `${p.entry.verdict ? VERDICT_LABELS[p.entry.verdict] : ""}${p.entry.status === "resumed" ? "（沿用上次结果）" : ""}`;
   const rate = p.perMinute !== undefined ? ` · ${p.perMinute.toFixed(1)} 包/分钟` : "";
   const eta = p.etaMs !== undefined && p.done < p.total ? ` · 预计剩余 ${formatDuration(p.etaMs)}` : "";
-  return `[${p.done}/${p.total}] ${p.entry.name} … ${outcome}${rate}${eta}`;
+  return terminal(`[${p.done}/${p.total}] ${p.entry.name} … ${outcome}${rate}${eta}`);
 }
 
 function formatDuration(ms: number): string {

@@ -1,5 +1,5 @@
 /** `shenbao calls`: the call packs (申报通知规则包) with their titles, versions, deadlines and sources. */
-import { parseArgs } from "node:util";
+import { parseCommandArgs } from "./cli-args.js";
 import { CALL_PACKS } from "./checks/calls/index.js";
 import type { CallPack, RuleEntry } from "./checks/types.js";
 
@@ -8,10 +8,13 @@ export const CALLS_HELP = `用法：
 `;
 
 export function runCallsCommand(args: string[]): number {
-  const { values } = parseArgs({
-    args,
-    options: { format: { type: "string", default: "text" }, help: { type: "boolean", short: "h", default: false } },
-  });
+  const { values } = parseCommandArgs(
+    {
+      args,
+      options: { format: { type: "string", default: "text" }, help: { type: "boolean", short: "h", default: false } },
+    },
+    "calls",
+  );
   if (values.help) {
     process.stdout.write(CALLS_HELP);
     return 0;

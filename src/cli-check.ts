@@ -1,24 +1,18 @@
-/** `shenbao check` and `shenbao schema`: thin wrappers over runCheck and the report writers. */
+/**
+ * `shenbao check` and `shenbao schema`: thin wrappers over runCheck and the report writers. The pipeline and
+ * the writers are imported after the arguments are parsed (`--help` and usage errors answer at once).
+ */
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommandArgs, requireExistingPaths } from "./cli-args.js";
+import { badFailOn, exitCodeFor, FAIL_ON_HELP, parseFailOn } from "./cli-fail-on.js";
 import { LLM_FLAG_OPTIONS, llmFromFlags } from "./cli-llm.js";
 import { CALL_IDS } from "./extract/types.js";
-import { runCheck } from "./pipeline.js";
-import { formatHtml } from "./report/html.js";
-import { formatJson } from "./report/json.js";
-import { formatMarkdown } from "./report/markdown.js";
-import { reportJsonSchema } from "./report/schema.js";
-import { sourcesFromPaths } from "./report/sources.js";
-import { formatSummary } from "./report/summary-format.js";
-import { renderThumbnails } from "./report/thumbnails.js";
-import { formatText } from "./report/text.js";
-import { badFailOn, exitCodeFor, FAIL_ON_HELP, parseFailOn } from "./cli-fail-on.js";
 
 export const CHECK_HELP = `用法：
   shenbao check <文件|文件夹|压缩包…> [--call 编号] [--format json|md|html|summary|text] [--out 目录] [--fail-on 级别]
       按申报通知检查材料：缺漏、顺序、前后一致、申报条件。给定 --out 时写入 report.json、report.md 和 report.html，否则打印。
-  shenbao schema                                  打印 JSON 报告的 JSON Schema
+  shenbao schema                                  打印 JSON 报告的 JSON Schema（报告契约，供其他工具校验 report.json）
 
 选项：
   --call <编号>          申报通知编号（默认按申报书标题自动识别），可选：${CALL_IDS.join("、")}
@@ -36,27 +30,43 @@ ${FAIL_ON_HELP}
       未配置大模型时只做规则检查；大模型只补充抽取、不判定检查结果（详见 docs/llm.md）。
 `;
 
-export function runSchemaCommand(): number {
+export const SCHEMA_HELP = `用法：
+  shenbao schema    打印 JSON 报告（report.json、check --format json）的 JSON Schema，供其他工具校验报告
+`;
+
+export async function runSchemaCommand(args: string[] = []): Promise<number> {
+  const { values } = parseCommandArgs(
+    { args, options: { help: { type: "boolean", short: "h", default: false } } },
+    "schema",
+  );
+  if (values.help) {
+    process.stdout.write(SCHEMA_HELP);
+    return 0;
+  }
+  const { reportJsonSchema } = await import("./report/schema.js");
   process.stdout.write(JSON.stringify(reportJsonSchema(), null, 2) + "\n");
   return 0;
 }
 
 export async function runCheckCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      call: { type: "string" },
-      format: { type: "string", default: "md" },
-      "fail-on": { type: "string", default: "error" },
-      out: { type: "string" },
-      password: { type: "string" },
-      cache: { type: "string" },
-      "no-cache": { type: "boolean", default: false },
-      ...LLM_FLAG_OPTIONS,
-      help: { type: "boolean", short: "h", default: false },
+  const { values, positionals } = parseCommandArgs(
+    {
+      args,
+      allowPositionals: true,
+      options: {
+        call: { type: "string" },
+        format: { type: "string", default: "md" },
+        "fail-on": { type: "string", default: "error" },
+        out: { type: "string" },
+        password: { type: "string" },
+        cache: { type: "string" },
+        "no-cache": { type: "boolean", default: false },
+        ...LLM_FLAG_OPTIONS,
+        help: { type: "boolean", short: "h", default: false },
+      },
     },
-  });
+    "check",
+  );
   if (values.help) {
     process.stdout.write(CHECK_HELP);
     return 0;
@@ -86,6 +96,26 @@ export async function runCheckCommand(args: string[]): Promise<number> {
     process.stderr.write(`${llm.error}\n`);
     return 2;
   }
+  await requireExistingPaths(positionals, "check");
+  const [
+    { runCheck },
+    { formatHtml },
+    { formatJson },
+    { formatMarkdown },
+    { sourcesFromPaths },
+    { formatSummary },
+    { renderThumbnails },
+    { formatText },
+  ] = await Promise.all([
+    import("./pipeline.js"),
+    import("./report/html.js"),
+    import("./report/json.js"),
+    import("./report/markdown.js"),
+    import("./report/sources.js"),
+    import("./report/summary-format.js"),
+    import("./report/thumbnails.js"),
+    import("./report/text.js"),
+  ]);
   const report = await runCheck(positionals, {
     llm: "config" in llm ? llm.config : llm,
     ...(values.call ? { callId: values.call } : {}),

@@ -1,9 +1,8 @@
 /** `shenbao serve`: flags → startServer; Ctrl+C stops it and deletes the temporary folders. */
 import path from "node:path";
-import { parseArgs } from "node:util";
-import { z } from "zod";
+import type { z as Zod } from "zod";
+import { parseCommandArgs } from "./cli-args.js";
 import { LLM_FLAG_OPTIONS, llmFromFlags } from "./cli-llm.js";
-import { startServer } from "./serve/server.js";
 
 export const SERVE_HELP = `用法：
   shenbao serve [--port 8080] [--host 127.0.0.1] [选项]
@@ -13,6 +12,8 @@ export const SERVE_HELP = `用法：
 选项：
   --port <端口>          监听端口（默认 8080；0 表示任选空闲端口）
   --host <地址>          监听地址（默认 127.0.0.1，只有本机可以访问；--host 0.0.0.0 对局域网开放）
+  --allowed-host <域名>  允许用这个域名访问本页面（可写多次）；默认只接受 IP 地址、localhost 和 --host 的名字，
+                         其他域名一律拒绝（防止 DNS 重绑定）；放在反向代理后面时写代理对外的域名
   --max-file-mb <n>      单个文件大小上限，MB（默认 50）
   --max-files <n>        一次上传的文件个数上限（默认 30）
   --max-total-mb <n>     一次上传的合计大小上限，MB（默认 200）
@@ -28,22 +29,25 @@ export const SERVE_HELP = `用法：
   --redact               发送前遮盖身份证号、电话、银行账号；--redact-uscc 另遮盖统一社会信用代码
 `;
 
-const int = (min: number) => z.coerce.number().int().min(min);
-const positive = z.coerce.number().positive();
-
-const FlagsSchema = z.object({
-  port: int(0).max(65535).default(8080),
-  host: z.string().min(1).default("127.0.0.1"),
-  "max-file-mb": positive.default(50),
-  "max-files": int(1).max(1000).default(30),
-  "max-total-mb": positive.default(200),
-  keep: z.boolean().default(false),
-  "work-dir": z.string().min(1).optional(),
-  "result-minutes": positive.default(60),
-  "max-results": int(1).default(20),
-  "max-queued": int(1).default(10),
-  cache: z.string().min(1).optional(),
-});
+/** The flags' schema; zod is loaded after `--help` has had its chance to answer. */
+function flagsSchema(z: typeof Zod) {
+  const int = (min: number) => z.coerce.number().int().min(min);
+  const positive = z.coerce.number().positive();
+  return z.object({
+    port: int(0).max(65535).default(8080),
+    host: z.string().min(1).default("127.0.0.1"),
+    "max-file-mb": positive.default(50),
+    "max-files": int(1).max(1000).default(30),
+    "max-total-mb": positive.default(200),
+    keep: z.boolean().default(false),
+    "work-dir": z.string().min(1).optional(),
+    "result-minutes": positive.default(60),
+    "max-results": int(1).default(20),
+    "max-queued": int(1).default(10),
+    cache: z.string().min(1).optional(),
+    "allowed-host": z.array(z.string().min(1)).default([]),
+  });
+}
 
 const FLAG_NAMES: Record<string, string> = {
   port: "--port",
@@ -54,16 +58,17 @@ const FLAG_NAMES: Record<string, string> = {
   "result-minutes": "--result-minutes",
   "max-results": "--max-results",
   "max-queued": "--max-queued",
+  "allowed-host": "--allowed-host",
 };
 
 export async function runServeCommand(args: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const { values } = parseCommandArgs(
+    {
       args,
       options: {
         port: { type: "string" },
         host: { type: "string" },
+        "allowed-host": { type: "string", multiple: true },
         "max-file-mb": { type: "string" },
         "max-files": { type: "string" },
         "max-total-mb": { type: "string" },
@@ -76,19 +81,15 @@ export async function runServeCommand(args: string[]): Promise<number> {
         ...LLM_FLAG_OPTIONS,
         help: { type: "boolean", short: "h", default: false },
       },
-    }));
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const option = /--[\w-]+/.exec(message)?.[0] ?? message;
-    const unknown = (e as { code?: unknown }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION";
-    process.stderr.write(`${unknown ? `未知选项：${option}` : `选项 ${option} 缺少取值或取值无效`}\n\n${SERVE_HELP}`);
-    return 2;
-  }
+    },
+    "serve",
+  );
   if (values.help) {
     process.stdout.write(SERVE_HELP);
     return 0;
   }
-  const parsed = FlagsSchema.safeParse(values);
+  const { z } = await import("zod");
+  const parsed = flagsSchema(z).safeParse(values);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const flag = FLAG_NAMES[String(issue.path[0])] ?? String(issue.path[0]);
@@ -105,11 +106,14 @@ export async function runServeCommand(args: string[]): Promise<number> {
   }
 
   const log = (line: string) => process.stderr.write(`[${new Date().toLocaleString("zh-CN")}] ${line}\n`);
+  // The server (Fastify, and through runCheck the whole pipeline) is loaded once the flags are valid.
+  const { startServer } = await import("./serve/server.js");
   let server;
   try {
     server = await startServer({
       host: flags.host,
       port: flags.port,
+      allowedHosts: flags["allowed-host"],
       maxFileBytes: Math.round(flags["max-file-mb"] * 1024 * 1024),
       maxFiles: flags["max-files"],
       maxTotalBytes: Math.round(flags["max-total-mb"] * 1024 * 1024),

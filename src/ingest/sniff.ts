@@ -11,6 +11,8 @@ export interface Sniffed {
   format?: string;
 }
 
+const WORD_EXTENSIONS = new Set([".docx", ".docm", ".dotx", ".dotm"]);
+
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 function startsWith(buf: Buffer, bytes: number[] | string, offset = 0): boolean {
@@ -43,9 +45,15 @@ function centralDirectoryNames(buf: Buffer): string[] {
   return [];
 }
 
-function sniffZip(buf: Buffer): Sniffed {
-  const names = new Set(centralDirectoryNames(buf));
+function sniffZip(buf: Buffer, extension: string): Sniffed {
+  const list = centralDirectoryNames(buf);
+  const names = new Set(list);
   if (names.has("word/document.xml")) return { kind: "docx" };
+  // An Office package (it has [Content_Types].xml) with Word parts but no main document, or one named .docx:
+  // a damaged Word file, which the .docx reader reports as such, not a zip of loose XML files.
+  if (names.has("[Content_Types].xml") && (list.some((n) => n.startsWith("word/")) || WORD_EXTENSIONS.has(extension))) {
+    return { kind: "docx" };
+  }
   if (names.has("OFD.xml")) return { kind: "ofd" };
   if (names.has("xl/workbook.xml")) return { kind: "unknown", format: "xlsx" };
   if (names.has("ppt/presentation.xml")) return { kind: "unknown", format: "pptx" };
@@ -95,10 +103,12 @@ function lastCompleteUtf8(buf: Buffer): number {
 export function sniff(buf: Buffer, fileName = ""): Sniffed {
   const extension = (/\.[^./\\]+$/.exec(fileName)?.[0] ?? "").toLowerCase();
   if (buf.length === 0) return { kind: "empty" };
-  // PDF writers may put junk before the header; readers accept it within the first KiB.
-  if (buf.subarray(0, 1024).includes(Buffer.from("%PDF-"))) return { kind: "pdf" };
-  if (startsWith(buf, "PK\x03\x04") || startsWith(buf, "PK\x05\x06")) return sniffZip(buf);
+  // Container magic at offset 0 decides first: a zip made without compression (`zip -0`) or whose first
+  // entry is a PDF has `%PDF-` in its first KiB, and is still a zip.
+  if (startsWith(buf, "PK\x03\x04") || startsWith(buf, "PK\x05\x06")) return sniffZip(buf, extension);
   if (startsWith(buf, [...OLE_MAGIC])) return sniffOle(buf, extension);
+  // PDF writers may put junk before the header; readers (Acrobat) accept it within the first KiB.
+  if (buf.subarray(0, 1024).includes(Buffer.from("%PDF-"))) return { kind: "pdf" };
   if (startsWith(buf, [0xff, 0xd8, 0xff])) return { kind: "image", format: "jpeg" };
   if (startsWith(buf, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { kind: "image", format: "png" };
   if (startsWith(buf, "II*\x00") || startsWith(buf, "MM\x00*")) return { kind: "image", format: "tiff" };

@@ -1,7 +1,8 @@
 /**
  * The Markdown writer, in Chinese for the applicant and the reviewer: verdict first, then errors, warnings
  * and infos grouped by category, each with its message, places and quotes; the evaluator summary (关键信息 with
- * sources, subsidy estimate); the files read last.
+ * sources, subsidy estimate); the files read last. Every text from the package (names, messages that cite
+ * them, quotes) goes through `md`/`mdCell`: it shows as text, never as live Markdown or HTML.
  */
 import type { Category, Finding } from "../model.js";
 import {
@@ -14,12 +15,13 @@ import {
 } from "./labels.js";
 import type { Report } from "./schema.js";
 import { summaryMarkdownSection } from "./summary-format.js";
+import { md, mdCell } from "./_internal/escape.js";
 
 export function formatMarkdown(report: Report): string {
   const { summary } = report;
-  const out: string[] = [`# 申报材料预审报告：${report.package.name}`, ""];
+  const out: string[] = [`# 申报材料预审报告：${md(report.package.name)}`, ""];
   out.push(`**结论：${VERDICT_LABELS[summary.verdict]}** — ${VERDICT_NOTES[summary.verdict]}`, "");
-  out.push(`- 申报通知：${report.call ? `${report.call.title}（${report.call.id}）` : "未识别"}`);
+  out.push(`- 申报通知：${report.call ? `${md(report.call.title)}（${md(report.call.id)}）` : "未识别"}`);
   out.push(`- 问题：错误 ${summary.errors} 项，警告 ${summary.warnings} 项，提示 ${summary.infos} 项`);
   if (summary.rules) {
     const r = summary.rules;
@@ -41,33 +43,34 @@ export function formatMarkdown(report: Report): string {
   const llm = report.stages.llm;
   if (llm.used && (llm.summary || llm.narrative?.length)) {
     out.push(`## ${LLM_ADVICE_TITLE}`, "");
-    if (llm.summary) out.push(`- 项目简介（模型生成）：${llm.summary.description}`);
-    for (const note of llm.narrative ?? []) out.push(`- ${note.message}`);
+    if (llm.summary) out.push(`- 项目简介（模型生成）：${md(llm.summary.description)}`);
+    for (const note of llm.narrative ?? []) out.push(`- ${md(note.message)}`);
     out.push("");
   }
   out.push(...summaryMarkdownSection(report));
   out.push("## 已读取的文件", "", "| 文件 | 类型 | 页数 | 文字来源 |", "|---|---|---|---|");
   for (const f of report.package.files) {
-    out.push(`| ${cell(f.path)} | ${f.kind} | ${f.pages} | ${TEXT_SOURCE_LABELS[f.textSource] ?? f.textSource} |`);
+    out.push(
+      `| ${mdCell(f.path)} | ${mdCell(f.kind)} | ${f.pages} | ${mdCell(TEXT_SOURCE_LABELS[f.textSource] ?? f.textSource)} |`,
+    );
   }
   out.push(
     "",
-    `> 大模型阶段：${report.stages.llm.used ? `已使用（${report.stages.llm.model ?? "未知模型"}）` : report.stages.llm.reason}`,
+    `> 大模型阶段：${md(report.stages.llm.used ? `已使用（${report.stages.llm.model ?? "未知模型"}）` : report.stages.llm.reason)}`,
   );
-  out.push(`> 生成工具：${report.tool.name} ${report.tool.version}，报告格式 ${report.schemaVersion}`, "");
+  out.push(`> 生成工具：${md(`${report.tool.name} ${report.tool.version}，报告格式 ${report.schemaVersion}`)}`, "");
   return out.join("\n");
 }
 
 function item(f: Finding, n: number): string[] {
-  const lines = [`${n}. ${oneLine(f.message)} \`${f.ruleId}\``];
+  const lines = [`${n}. ${md(f.message)} ${code(f.ruleId)}`];
   for (const e of f.evidence) {
-    const quote = oneLine(e.quote);
-    lines.push(
-      `   - 「${e.file}」第${e.page}页${quote ? `：“${quote.length > 80 ? `${quote.slice(0, 80)}…` : quote}”` : ""}`,
-    );
+    const quote = [...e.quote.replace(/\s+/g, " ").trim()];
+    const shown = quote.length > 80 ? `${quote.slice(0, 80).join("")}…` : quote.join("");
+    lines.push(`   - 「${md(e.file)}」第${e.page}页${shown ? `：“${md(shown)}”` : ""}`);
   }
   return lines;
 }
 
-const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ").trim();
-const cell = (s: string) => s.replace(/\|/g, "\\|");
+/** A rule id as inline code; ids are ours, but a backtick could still not end the span early. */
+const code = (s: string) => `\`${s.replace(/`/g, "")}\``;

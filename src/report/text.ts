@@ -1,10 +1,12 @@
 /**
  * The terminal writer (`shenbao check --format text`): compact Chinese, one line per finding, most severe first,
  * each with its rule id; the verdict and counts on top. Takes the same validated Report as the other writers.
+ * Control characters from the package (ANSI escapes in a file name) are removed by `terminal`.
  */
 import type { Finding, Severity } from "../model.js";
 import { SEVERITY_LABELS, VERDICT_LABELS } from "./labels.js";
 import type { Report } from "./schema.js";
+import { terminal } from "./_internal/escape.js";
 
 const MARK: Record<Severity, string> = { error: "✗", warning: "!", info: "·" };
 
@@ -25,9 +27,9 @@ export function formatText(report: Report): string {
     findings.forEach((f, i) => out.push(line(f, i + 1)));
   }
   if (report.findings.length === 0) out.push("", "未发现问题。");
-  return out.join("\n") + "\n";
+  return terminal(out.join("\n")) + "\n";
 }
 
 function line(f: Finding, n: number): string {
-  return `${MARK[f.severity]} ${n}. ${f.message.replace(/\s*\n\s*/g, " ").trim()} [${f.ruleId}]`;
+  return `${MARK[f.severity]} ${n}. ${f.message.replace(/\s*[\n\r\u2028\u2029]\s*/g, " ").trim()} [${f.ruleId}]`;
 }

@@ -1,6 +1,8 @@
 /**
- * Uploaded file names: the applicant's (Chinese) name is kept, because the report cites it, but reduced to a
- * safe basename so it can only ever name a file inside the job's upload folder.
+ * Uploaded file names: the applicant's (Chinese) name is kept, because the report cites it and the applicant
+ * must recognise it, but it is only ever one name inside the job's upload folder. Nothing is split off: path
+ * separators and the characters Windows forbids in names become their full-width look-alikes (「材料<b>粗</b>.zip」
+ * → 「材料＜b＞粗＜／b＞.zip」), control characters are dropped, and a name of only dots gets a generic one.
  */
 
 /** Bytes of one name on disk (ext4 allows 255; a Chinese character takes 3). */
@@ -8,11 +10,24 @@ const MAX_NAME_BYTES = 200;
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i;
 
+const LOOK_ALIKE: Record<string, string> = {
+  "/": "／",
+  "\\": "＼",
+  "<": "＜",
+  ">": "＞",
+  ":": "：",
+  '"': "＂",
+  "|": "｜",
+  "?": "？",
+  "*": "＊",
+};
+
 export function safeFileName(raw: string | undefined, index: number): string {
   let name = (raw ?? "").normalize("NFC");
-  // Browsers send a basename, but a hand-made request can send any path (`..\..\x`, `C:\fakepath\x`).
-  name = name.split(/[/\\]/).pop() ?? "";
-  name = name.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, "_").trim();
+  // C0, DEL, C1 and the bidirectional overrides that could make a name read differently from what it is.
+  name = name.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "");
+  name = name.replace(/[/\\<>:"|?*]/g, (c) => LOOK_ALIKE[c]!).trim();
+  // Windows drops trailing dots and spaces; a name of dots alone is the folder itself or its parent.
   name = name.replace(/[. ]+$/, "");
   if (/^\.*$/.test(name)) return `文件${index}`;
   if (WINDOWS_RESERVED.test(name)) name = `_${name}`;

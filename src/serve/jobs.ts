@@ -80,6 +80,8 @@ export class JobStore {
   private readonly jobs = new Map<string, Job>();
   /** Folders of uploads still being received (not yet a job). */
   private readonly uploads = new Set<string>();
+  /** Slots taken by uploads whose folder is still being made. */
+  private reserving = 0;
   private readonly queue: PQueue;
   private readonly sweeper: NodeJS.Timeout;
   private closed = false;
@@ -93,19 +95,29 @@ export class JobStore {
     this.sweeper.unref();
   }
 
-  /** Queued plus running jobs at the limit: a new submission is refused. */
+  /** Queued plus running jobs, and uploads under way, at the limit: a new submission is refused. */
   busy(): boolean {
     let active = 0;
     for (const job of this.jobs.values()) if (job.state === "queued" || job.state === "running") active++;
-    return active + this.uploads.size >= this.settings.maxQueued;
+    return active + this.uploads.size + this.reserving >= this.settings.maxQueued;
   }
 
-  /** A new private folder for one upload. */
-  async newUploadDir(): Promise<string> {
-    await mkdir(this.settings.workDir, { recursive: true });
-    const dir = await mkdtemp(path.join(this.settings.workDir, "shenbao-job-"));
-    this.uploads.add(dir);
-    return dir;
+  /**
+   * Takes a queue slot for one upload and makes its private folder; null when the queue is full. The check and
+   * the reservation happen in the same turn of the event loop, so concurrent uploads cannot overshoot the limit.
+   * The slot is the folder's until `submit` (it becomes a job) or `discardUpload`.
+   */
+  async reserveUpload(): Promise<string | null> {
+    if (this.closed || this.busy()) return null;
+    this.reserving++;
+    try {
+      await mkdir(this.settings.workDir, { recursive: true });
+      const dir = await mkdtemp(path.join(this.settings.workDir, "shenbao-job-"));
+      this.uploads.add(dir);
+      return dir;
+    } finally {
+      this.reserving--;
+    }
   }
 
   /** An upload that did not become a job (limits, bad request). */

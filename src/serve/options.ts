@@ -45,7 +45,25 @@ export const ServeSettingsSchema = z.object({
    * from the applicants' files after their job is gone.
    */
   cacheDir: z.union([z.string().min(1), z.literal(false)]).default(false),
+  /**
+   * Host names (a `Host` header, port ignored) the page may be reached under besides IP addresses, localhost
+   * and the listening name: the names of a reverse proxy. Any other name is refused (DNS rebinding).
+   */
+  allowedHosts: z
+    .array(z.string().min(1))
+    .default([])
+    .transform((hosts) => hosts.map(normalizeHostName)),
+  /** An upload that sends nothing for this long is answered 408 and its slot released (a stalled or lying client). */
+  uploadIdleMs: z.number().int().positive().default(60_000),
 });
+
+/** `Host`-header name without port, lowercase, without a trailing dot; IPv6 without brackets. */
+export function normalizeHostName(host: string): string {
+  let name = host.trim().toLowerCase();
+  if (name.startsWith("[")) name = name.slice(1, name.indexOf("]") > 0 ? name.indexOf("]") : undefined);
+  else if (name.split(":").length === 2) name = name.slice(0, name.indexOf(":"));
+  return name.replace(/\.$/, "");
+}
 
 export type ServeSettings = z.output<typeof ServeSettingsSchema>;
 
@@ -70,4 +88,18 @@ export const limitMessages = {
   fileTooLarge: (name: string, max: number) =>
     `文件「${name}」超过单个文件 ${formatMb(max)} 的上限。请压缩（如降低扫描分辨率）或拆分后重新上传。`,
   totalTooLarge: (max: number) => `本次上传的文件合计超过 ${formatMb(max)} 的上限。请精简材料后重新上传。`,
+};
+
+/** Answers to requests that are broken or refused before anything is checked. */
+export const requestMessages = {
+  busy: "当前排队检查的材料较多，请稍等几分钟后再提交。",
+  malformed: "上传的内容格式有误，请在页面上重新选择文件提交。",
+  aborted: "上传中断，请检查网络后重新上传。",
+  idle: "上传超时：长时间没有收到数据。请检查网络后重新上传。",
+  fieldTooLong: "提交的选项过长，请刷新页面后重试。",
+  badRequest: "请求格式有误，请刷新页面后重试。",
+  headersTooLarge: "请求头过大，请清除本站的浏览器数据后重试。",
+  foreignHost:
+    "访问地址（Host）不被允许：请用启动信息中显示的地址打开本页面；通过域名访问时，请管理员用 --allowed-host 添加该域名。",
+  foreignOrigin: "请从本系统的页面提交材料。",
 };

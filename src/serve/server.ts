@@ -5,8 +5,10 @@
  */
 import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import type { IncomingMessage } from "node:http";
-import { mkdir, stat } from "node:fs/promises";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { mkdir, rm, stat } from "node:fs/promises";
+import { isIP, type Socket } from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import multipart from "@fastify/multipart";
@@ -15,7 +17,14 @@ import { z } from "zod";
 import { CALL_IDS } from "../extract/types.js";
 import { packageNameFor, safeFileName, uniqueName } from "./files.js";
 import { JOB_ID, JobStore, type Artifact } from "./jobs.js";
-import { limitMessages, ServeSettingsSchema, type StartServerOptions } from "./options.js";
+import {
+  limitMessages,
+  normalizeHostName,
+  requestMessages,
+  ServeSettingsSchema,
+  type ServeSettings,
+  type StartServerOptions,
+} from "./options.js";
 import { renderPage } from "./page.js";
 
 export type { StartServerOptions } from "./options.js";
@@ -73,17 +82,29 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const store = new JobStore(settings, { llm, log, check });
   const llmUsed = llm !== undefined && !("reason" in llm);
   // Shutting down must not wait for idle keep-alive connections of browsers.
-  const app = Fastify({ logger: false, bodyLimit: 64 * 1024, forceCloseConnections: true });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 64 * 1024,
+    forceCloseConnections: true,
+    clientErrorHandler: answerClientError,
+  });
 
   await app.register(multipart, {
     throwFileSizeLimit: true,
+    // Names are made safe by safeFileName, which keeps them whole; busboy's own basename() would cut
+    // 「材料<b>粗</b>.zip」 at the slash.
+    preservePath: true,
     limits: {
       fileSize: settings.maxFileBytes,
       files: settings.maxFiles,
       fields: 10,
+      fieldNameSize: 100,
       fieldSize: 4096,
       parts: settings.maxFiles + 10,
-      headerPairs: 100,
+      // A part of the page's form has two or three header lines.
+      headerPairs: 20,
+      // busboy's limit of one part's header block (typed out of @fastify/multipart's options, passed through).
+      ...({ headerSize: 8 * 1024 } as object),
     },
   });
 
@@ -94,19 +115,34 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     reply.header("Cache-Control", "no-store");
   });
 
-  // Another site's page must not be able to submit jobs here through the applicant's browser.
+  // A page of another site must not reach this server through the applicant's browser: under a name that
+  // resolves here (DNS rebinding: Host and Origin both the foreign name), nor by submitting a form to it.
+  const allowedHost = hostPolicy(settings);
   app.addHook("onRequest", async (request, reply) => {
+    const host = request.headers.host;
+    if (host !== undefined && !allowedHost(host)) {
+      reply.header("Connection", "close");
+      return request.url.startsWith("/api/")
+        ? reply.code(403).send({ error: requestMessages.foreignHost })
+        : reply.code(403).type("text/plain; charset=utf-8").send(requestMessages.foreignHost);
+    }
     if (request.method !== "POST") return;
     const origin = request.headers.origin;
-    if (origin !== undefined && hostOf(origin) !== request.headers.host) {
-      return reply.code(403).send({ error: "请从本系统的页面提交材料。" });
+    if (origin !== undefined && hostOf(origin) !== host) {
+      reply.header("Connection", "close");
+      return reply.code(403).send({ error: requestMessages.foreignOrigin });
     }
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof UploadError) return reply.code(error.statusCode).send({ error: error.message });
-    log?.(`请求 ${request.method} ${request.url} 出错：${error.stack ?? error.message}`);
+    if (error instanceof UploadError) {
+      // The rest of a refused body is not read: the connection cannot carry another request.
+      if (!request.raw.readableEnded) reply.header("Connection", "close");
+      return reply.code(error.statusCode).send({ error: error.message });
+    }
     const code = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    // A client's mistake (a body Fastify cannot parse, an unsupported media type) is not the operator's problem.
+    if (code === 500) log?.(`请求 ${request.method} ${request.url} 出错：${error.stack ?? error.message}`);
     return reply
       .code(code)
       .send({ error: code === 500 ? "服务器内部错误，请稍后重试。" : "请求无效，请刷新页面后重试。" });
@@ -132,6 +168,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 
   app.post("/api/jobs", async (request, reply) => {
     let dir: string | undefined;
+    let receiving: Promise<unknown> | undefined;
     try {
       if (!request.isMultipart()) throw new UploadError(406, "请在页面上选择文件后提交。");
       const declared = Number(request.headers["content-length"]);
@@ -139,9 +176,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       if (declared > settings.maxTotalBytes + (settings.maxFiles + 10) * 1024) {
         throw new UploadError(413, limitMessages.totalTooLarge(settings.maxTotalBytes));
       }
-      if (store.busy()) throw new UploadError(503, "当前排队检查的材料较多，请稍等几分钟后再提交。");
-      dir = await store.newUploadDir();
-      const { files, fields } = await receiveFiles(request, path.join(dir, "files"));
+      dir = (await store.reserveUpload()) ?? undefined;
+      if (!dir) throw new UploadError(503, requestMessages.busy);
+      const work = receiveFiles(request, path.join(dir, "files"));
+      receiving = work;
+      const { files, fields } = await whileReceiving(request.raw, settings.uploadIdleMs, work);
       const form = FormSchema.safeParse(fields);
       if (!form.success) throw new UploadError(400, "提交的选项无效，请刷新页面后重试。");
       if (files.length === 0) throw new UploadError(400, "请至少选择一个文件。");
@@ -156,9 +195,25 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       });
       return reply.code(202).send(store.status(job));
     } catch (e) {
-      if (dir) await store.discardUpload(dir);
-      await drain(request.raw, settings.maxTotalBytes + DRAIN_SLACK);
-      throw toUploadError(e, settings);
+      // An internal error (our disk) is rethrown as it is, after the same clean-up.
+      let error: UploadError | undefined;
+      let internal: unknown;
+      try {
+        error = toUploadError(e, settings);
+      } catch (cause) {
+        internal = cause;
+      }
+      if (dir) {
+        const folder = dir;
+        await store.discardUpload(folder);
+        // A receiver cut off by the idle timeout may still create a file when its stream settles.
+        void receiving?.then(
+          () => rm(folder, { recursive: true, force: true }),
+          () => rm(folder, { recursive: true, force: true }),
+        );
+      }
+      if (error?.statusCode !== 408) await drain(request.raw, settings.maxTotalBytes + DRAIN_SLACK);
+      throw error ?? internal;
     }
   });
 
@@ -217,6 +272,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     let total = 0;
     for await (const part of request.parts()) {
       if (part.type === "field") {
+        if (part.valueTruncated || part.fieldnameTruncated) throw new UploadError(413, requestMessages.fieldTooLong);
         fields[part.fieldname] = String(part.value);
         continue;
       }
@@ -248,13 +304,99 @@ function toUploadError(e: unknown, settings: { maxFiles: number; maxFileBytes: n
     const raw = (e as { part?: { filename?: string } }).part?.filename;
     return new UploadError(413, limitMessages.fileTooLarge(safeFileName(raw, 1), settings.maxFileBytes));
   }
-  if (code === "FST_MP_PREMATURE_CLOSE" || code === "ECONNRESET") {
-    return new UploadError(400, "上传中断，请检查网络后重新上传。");
+  if (code === "FST_MP_PREMATURE_CLOSE" || code === "ECONNRESET" || code === "ERR_STREAM_PREMATURE_CLOSE") {
+    return new UploadError(400, requestMessages.aborted);
   }
-  if (typeof code === "string" && code.startsWith("FST_")) {
-    return new UploadError(400, "上传的内容格式有误，请在页面上重新选择文件提交。");
+  // Our own disk (full, no permission) is an internal error; anything else the multipart parser throws
+  // (no or a wrong boundary, no closing boundary, a part cut short) is the request's fault.
+  if (e instanceof Error && "syscall" in e) throw e;
+  return new UploadError(400, requestMessages.malformed);
+}
+
+/**
+ * Waits for `work` (receiving an upload) while the request keeps sending: a request silent for `idleMs` (a
+ * Content-Length larger than the body, a stalled client) is refused with 408 so that its slot is freed.
+ */
+function whileReceiving<T>(request: IncomingMessage, idleMs: number, work: Promise<T>): Promise<T> {
+  // Polls the socket's byte count: a 'data' listener would switch the request to flowing mode before the
+  // multipart parser is attached and lose the start of the body.
+  const socket = request.socket;
+  return new Promise<T>((resolve, reject) => {
+    let seen = socket.bytesRead;
+    let quietSince = Date.now();
+    const timer = setInterval(
+      () => {
+        // The client hung up before sending everything (possibly before the parser was attached to notice).
+        if ((socket.destroyed || socket.readableEnded) && !request.complete) {
+          clearInterval(timer);
+          reject(new UploadError(400, requestMessages.aborted));
+        } else if (socket.bytesRead !== seen) {
+          seen = socket.bytesRead;
+          quietSince = Date.now();
+        } else if (Date.now() - quietSince >= idleMs) {
+          clearInterval(timer);
+          reject(new UploadError(408, requestMessages.idle));
+        }
+      },
+      Math.max(10, Math.min(1000, idleMs / 5)),
+    );
+    work.then(
+      (value) => {
+        clearInterval(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearInterval(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+/**
+ * Host names the page answers to: IP addresses (a DNS-rebinding attack needs a name of its own), localhost,
+ * the listening name, this machine's name when listening beyond loopback, and `allowedHosts`.
+ */
+function hostPolicy(settings: ServeSettings): (hostHeader: string) => boolean {
+  const allowed = new Set<string>(["localhost", ...settings.allowedHosts]);
+  const bound = normalizeHostName(settings.host);
+  if (!isIP(bound)) allowed.add(bound);
+  if (bound === "0.0.0.0" || bound === "::") allowed.add(os.hostname().toLowerCase());
+  return (hostHeader) => {
+    const name = normalizeHostName(hostHeader);
+    return isIP(name) !== 0 || allowed.has(name) || name.endsWith(".localhost");
+  };
+}
+
+/**
+ * Requests Node's HTTP parser cannot read (a body longer than its Content-Length runs into the next request,
+ * headers too large, garbage) are answered in Chinese. If the connection is still answering the request before
+ * the garbage (the upload with the short Content-Length), that answer goes out first and the connection closes.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === "ECONNRESET" || socket.destroyed) return;
+  const pending = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
+  if (pending && !pending.writableFinished) {
+    if (!pending.headersSent) pending.setHeader("Connection", "close");
+    pending.once("finish", () => socket.destroySoon());
+    pending.once("close", () => socket.destroy());
+    return;
   }
-  throw e;
+  const [status, message] =
+    error.code === "HPE_HEADER_OVERFLOW"
+      ? [431, requestMessages.headersTooLarge]
+      : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? [408, requestMessages.idle]
+        : [400, requestMessages.badRequest];
+  const body = JSON.stringify({ error: message });
+  if (socket.writable) {
+    socket.end(
+      `HTTP/1.1 ${status} ${status === 400 ? "Bad Request" : status === 408 ? "Request Timeout" : "Request Header Fields Too Large"}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Connection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroySoon();
 }
 
 /** What a refused upload may still send before the connection is cut. */

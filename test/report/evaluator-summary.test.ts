@@ -157,7 +157,7 @@ describe("the evaluator summary on the fixture packages", () => {
       },
     };
     expect(formatSummary(withLlm)).toContain(
-      "## 项目摘要（大模型生成，仅供参考）\n\n> 面向工业质检的多模态大模型<b>已落地</b>。",
+      "## 项目摘要（大模型生成，仅供参考）\n\n> 面向工业质检的多模态大模型\\<b\\>已落地\\</b\\>。",
     );
     const html = formatHtml(withLlm);
     expect(html).toContain("<h3>项目摘要（大模型生成，仅供参考）</h3>");

@@ -120,19 +120,25 @@ describe("POST /api/jobs → GET /api/jobs/:id", () => {
     expect(await entries(srv.workDir)).toEqual([]);
   });
 
-  it("reduces uploaded names to a safe basename and keeps same-named files apart", async () => {
+  it("keeps uploaded names whole but never a path, and keeps same-named files apart", async () => {
     const jpg = FILES_A[2]!;
     const { body } = await upload(srv.url, [
       { path: jpg, name: "../../../逃逸/营业执照.jpg" },
-      { path: jpg, name: "..\\..\\营业执照.jpg" },
+      { path: jpg, name: "营业执照.jpg" },
+      { path: jpg, name: "营业执照.JPG" },
     ]);
     await waitForJob(srv.url, body.id);
     const report = await reportOf(srv.url, body.id);
-    expect(report.package.files.map((f) => f.path).sort()).toEqual(["营业执照 (2).jpg", "营业执照.jpg"]);
+    expect(report.package.files.map((f) => f.path).sort()).toEqual([
+      "..／..／..／逃逸／营业执照.jpg",
+      "营业执照 (2).JPG",
+      "营业执照.jpg",
+    ]);
+    expect(await entries(srv.workDir)).toEqual([]);
 
-    expect(safeFileName("C:\\fakepath\\申报书.pdf", 1)).toBe("申报书.pdf");
+    expect(safeFileName("C:\\fakepath\\申报书.pdf", 1)).toBe("C：＼fakepath＼申报书.pdf");
     expect(safeFileName("..", 3)).toBe("文件3");
-    expect(safeFileName('a<b>:"c|?*\u0000.pdf', 1)).toBe("a_b___c____.pdf");
+    expect(safeFileName('a<b>:"c|?*\u0000.pdf', 1)).toBe("a＜b＞：＂c｜？＊.pdf");
     expect(safeFileName("CON.pdf", 1)).toBe("_CON.pdf");
     const long = safeFileName(`${"很长的文件名".repeat(30)}.pdf`, 1);
     expect(Buffer.byteLength(long)).toBeLessThanOrEqual(200);
