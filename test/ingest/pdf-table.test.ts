@@ -146,3 +146,20 @@ describe("a matrix whose header row stays on the page before", () => {
     expect(parse.fields.find((x) => x.key === "finance.revenue.2024")!.evidence[0]!.page).toBe(2);
   });
 });
+
+describe("a cover whose lines wrap under their labels", () => {
+  it("reads the value beside the label on across the wrap, without the 加盖公章 prompt", async () => {
+    const pages = await read(RULED_TABLE_PDFS.coverWrap);
+    const f: SourceFile = { path: "c.pdf", sha256: "", bytes: 0, kind: "pdf", pages, textSource: "text", status: "ok" };
+    const parse = parseWithSpec(
+      { document: { id: "d1" } as Document, pages: pages.map((page) => ({ file: f, page })) },
+      FORM_SPECS["wuhan-ai-governance-2026/scenario"],
+    );
+    const values = Object.fromEntries(parse.fields.map((x) => [x.key, x.value]));
+    expect(values).toMatchObject({
+      "cover.applicant": "武汉江城数智城市运营集团有限公司",
+      "cover.caseName": "“江城慧眼”城市事件智能发现与协同处置场景",
+      "cover.date": "2026-07-03",
+    });
+  });
+});

@@ -46,15 +46,19 @@ export function readCover(ref: PageRef, spec: FormSpec, documentId: string, out:
     if (!at) return;
     const m = matchLabel(at.text, variants[i]!, fuzzy)!;
     const right = m.kind === "exact" ? at.right() : undefined;
-    const valueUnit = right && !isCoverLabel(right) ? right : at;
-    const written = valueUnit === at ? m.rest : valueUnit.text;
-    const flow: FlowLine[] = valueUnit.lines.map((line) => ({ line, ref }));
+    // A PDF cover line that wraps puts its tail under the label (「申报单位 | 武汉…有限公司（加盖公」 + 「章）」, 「模型类别 |
+    // 多模态大模型 (…/任务型」 + 「模型)」): the label's own first line is the label, and the value beside it goes on there.
+    const tailUnder =
+      m.kind === "prefix" && m.rest.trim() !== "" && at.lines.length > 1 && matchLabel(at.lines[0]!.text, variants[i]!, fuzzy)?.kind === "exact";
+    const beside = tailUnder ? at.right() : undefined;
+    const wrapped = beside && !isCoverLabel(beside) ? beside : undefined;
+    const valueUnit = wrapped ?? (right && !isCoverLabel(right) ? right : at);
+    const written = wrapped ? `${wrapped.text}${m.rest}` : valueUnit === at ? m.rest : valueUnit.text;
+    const valueLines = wrapped ? [...wrapped.lines, ...at.lines.slice(1)] : valueUnit.lines;
+    const flow: FlowLine[] = valueLines.map((line) => ({ line, ref }));
     const evidence = evidenceOf(flow).map((e) => ({ ...e, quote: written.trim().slice(0, 100) || at.text }));
     if (c.options) {
-      // A PDF cover line that wraps puts its tail under the label (「模型类别 | 多模态大模型 (…/任务型」 + 「模型)」).
-      const beside = m.kind === "prefix" && m.rest.trim() ? at.right() : undefined;
-      const whole = beside && !isCoverLabel(beside) ? `${beside.text}${m.rest}` : written;
-      const choice = readChoice(whole, c, beside ? [...beside.lines, ...at.lines] : valueUnit.lines, fuzzy);
+      const choice = readChoice(written, c, valueLines, fuzzy);
       if ("reason" in choice) out.unfilled.push({ key: c.key, label: c.label, evidence, ...choice });
       else out.fields.push({ ...textField(c.key, choice.value, documentId, flow, evidence), raw: written.trim() });
       return;
