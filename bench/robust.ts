@@ -46,7 +46,8 @@ const complete = async () =>
   (JSON.parse(await readFile(path.join(WORK, "manifest.json"), "utf8")) as { complete?: boolean }).complete === true;
 if (regenerate || !(await complete())) {
   console.log(`生成材料包到 ${path.relative(ROOT, WORK)}（LibreOffice、Chromium、python-docx；约 15 分钟）…`);
-  const { failures } = await generateRobust(WORK, { log: (l) => console.log(l) });
+  // An interrupted generation resumes; --regenerate starts afresh.
+  const { failures } = await generateRobust(WORK, { log: (l) => console.log(l), fresh: regenerate });
   if (failures.length) console.log(`构造失败 ${failures.length} 个：${failures.map((f) => f.job).join("、")}`);
 }
 const manifest = JSON.parse(await readFile(path.join(WORK, "manifest.json"), "utf8")) as {
