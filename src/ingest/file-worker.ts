@@ -27,6 +27,8 @@ const ENTRY = fileURLToPath(new URL("./_internal/reader-child.mjs", import.meta.
 const PagesSchema = z.array(PageSchema);
 /** An idle reader process is ended after this long. */
 const IDLE_MS = 60_000;
+/** How long a file waits for a busy reader to come free before another reader process is started. */
+const SPAWN_PATIENCE_MS = 400;
 
 export interface ReadJob {
   kind: "pdf" | "docx" | "image";
@@ -263,14 +265,26 @@ export function createFileReaderPool(opts: PoolOptions): FileReaderPool {
       reader.hold(true);
       return Promise.resolve(reader);
     }
-    if (all.size < opts.size) {
+    const spawn = () => {
       const fresh = new Reader(opts.heapMb);
       stats.started++;
       all.add(fresh);
       fresh.child.on("exit", () => all.delete(fresh));
-      return Promise.resolve(fresh);
-    }
-    return new Promise((resolve) => waiting.push(resolve));
+      return fresh;
+    };
+    if (all.size === 0) return Promise.resolve(spawn());
+    return new Promise((resolve) => {
+      waiting.push(resolve);
+      // A process costs 1–3 s of CPU to start, most files take a fraction of that: a free one is waited for a moment
+      // before another is started (a small package then needs one).
+      if (all.size < opts.size)
+        setTimeout(() => {
+          const at = waiting.indexOf(resolve);
+          if (at < 0 || closed || all.size >= opts.size) return;
+          waiting.splice(at, 1);
+          resolve(spawn());
+        }, SPAWN_PATIENCE_MS).unref();
+    });
   };
   const release = (reader: Reader) => {
     if (reader.exited || closed) {
