@@ -122,6 +122,8 @@ export const OcrInfoSchema = z.object({
    * line boxes are in the upright image turned straight about its centre, keeping its size. Absent when straight.
    */
   skew: z.number().optional(),
+  /** The picture has no colour (a black-and-white scan): a red seal cannot show on it. Absent when it has colour. */
+  monochrome: z.literal(true).optional(),
   ms: z.number(),
   cached: z.boolean(),
 });

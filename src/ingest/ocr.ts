@@ -5,7 +5,7 @@ import { cacheKey, createJsonCache, defaultCacheDir, type JsonCache } from "./ca
 import { DEFAULT_LIMITS } from "./context.js";
 import { IngestError } from "./errors.js";
 import { colourThumbnail, prepareForOcr } from "./_internal/image-prep.js";
-import { detectSeals, scaleSeals, straightenBox, turnBox, type DetectedSeal } from "./_internal/seal-detect.js";
+import { detectSeals, hasColour, scaleSeals, straightenBox, turnBox, type DetectedSeal } from "./_internal/seal-detect.js";
 import { configureWorker, readUpright, withGrid, type EngineResult } from "./_internal/ocr-engine.js";
 import { resolveOcrEngine, type OcrEngineName } from "./_internal/ocr-choice.js";
 import { PaddleEngine } from "./_internal/ocr-paddle.js";
@@ -241,6 +241,8 @@ function paddleReader(paddle: PaddleEngine, maxPixels: number): Reader {
 
 interface FoundSeals {
   seals: DetectedSeal[];
+  /** The colour picture has no colour at all (a grayscale scan). */
+  monochrome: boolean;
   /** EXIF-upright source size the boxes refer to. */
   width: number;
   height: number;
@@ -252,13 +254,15 @@ async function findSeals(req: OcrRequest, maxPixels: number): Promise<FoundSeals
   const found = detectSeals(thumb.data, thumb, thumb.dpi ? { dpi: thumb.dpi } : {});
   return {
     seals: scaleSeals(found, thumb.sourceWidth / thumb.width),
+    monochrome: !hasColour(thumb.data, thumb),
     width: thumb.sourceWidth,
     height: thumb.sourceHeight,
   };
 }
 
 /** Seal boxes turned like the text was (quarter turn, then straightened), so both live in one frame. */
-function withSeals(result: OcrResult, found: FoundSeals | null): OcrResult {
+function withSeals(scanned: OcrResult, found: FoundSeals | null): OcrResult {
+  const result = found?.monochrome ? { ...scanned, info: { ...scanned.info, monochrome: true as const } } : scanned;
   if (!found || found.seals.length === 0) return result;
   const { rotation: turn, skew = 0 } = result.info;
   const seals = found.seals.map((s) => ({

@@ -2,7 +2,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { ingest } from "../../src/ingest/ingest.js";
-import { detectSeals, turnBox, type DetectedSeal } from "../../src/ingest/_internal/seal-detect.js";
+import { detectSeals, hasColour, turnBox, type DetectedSeal } from "../../src/ingest/_internal/seal-detect.js";
 import { PageSchema, type Box, type Page } from "../../src/model.js";
 import { sharedCacheDir } from "../_support/cache.js";
 
@@ -176,4 +176,16 @@ describe("seals on ingested pages (page coordinates)", () => {
     expect(pages.map((p) => p.seals?.length ?? 0)).toEqual([0, 0, 0, 0, 0, 1]);
     expect(pages[5]!.seals![0]).toEqual({ confidence: expect.any(Number), image: 0 });
   }, T);
+});
+
+describe("hasColour: whether a red seal could show on a scan at all", () => {
+  it("is true for the colour licence photo and false for the same page scanned in black and white (kept as RGB JPEG)", async () => {
+    const file = path.join(import.meta.dirname, "../../fixtures/packages/wuhan-vertical-a/营业执照.jpg");
+    const colour = await sharp(file).resize({ width: 800 }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    expect(hasColour(colour.data, colour.info)).toBe(true);
+    const grayJpeg = await sharp(file).resize({ width: 800 }).grayscale().toColourspace("srgb").jpeg({ quality: 60 }).toBuffer();
+    const gray = await sharp(grayJpeg).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    expect(gray.info.channels).toBe(3);
+    expect(hasColour(gray.data, gray.info)).toBe(false);
+  });
 });

@@ -28,7 +28,12 @@ export function hasSeal(pages: readonly PageRef[]): boolean {
  * On a text-layer page a seal may be vector graphics or a signature annotation the detector never sees.
  */
 export function wholePagesSeen(pages: readonly PageRef[]): boolean {
-  return pages.length > 0 && pages.every(({ page }) => page.source === "ocr");
+  return pages.length > 0 && pages.every(({ page }) => page.source === "ocr") && !monochrome(pages);
+}
+
+/** A page scanned in black and white: a red seal cannot show on it, so none found says nothing. */
+export function monochrome(pages: readonly PageRef[]): boolean {
+  return pages.some(({ page }) => page.ocr?.monochrome === true || page.images.some((i) => i.ocr?.monochrome === true));
 }
 
 /**

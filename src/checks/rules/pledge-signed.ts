@@ -12,7 +12,7 @@
 import type { Document, Evidence, Field } from "../../model.js";
 import { evidenceOf } from "../_internal/fields.js";
 import { isWordFile } from "../_internal/files.js";
-import { hasSeal, pagesOf, sealPlace, wholePagesSeen } from "../_internal/seals.js";
+import { hasSeal, monochrome, pagesOf, sealPlace, wholePagesSeen } from "../_internal/seals.js";
 import type { Basis, Rule, RuleContext, RuleReport } from "../types.js";
 
 export interface PledgeSignedOptions {
@@ -28,6 +28,8 @@ export const pledgeSigned: Rule<PledgeSignedOptions> = {
     messages: {
       unsealed:
         "承诺书上未检测到公章（{{where}}）。承诺书须加盖申报单位公章，模板要求：「{{clause}}」。请在「（盖章）」处加盖单位公章后重新扫描提交。",
+      unsealedGray:
+        "承诺书扫描件为黑白（灰度）图像，无法识别红色公章（{{where}}）。未能可靠识别，请人工核对是否已加盖单位公章；建议提交彩色扫描件。",
       unsealedText:
         "承诺书为电子文档（非扫描件），页面上未检测到公章图像（{{where}}）。模板要求：「{{clause}}」。请提交加盖公章后的扫描件；如已加盖电子签章，请人工核对。",
       unsigned:
@@ -82,7 +84,9 @@ function judge(
     const seen = wholePagesSeen(pages.filter(({ page }) => page.index === at[0]!.page));
     // Whether the seal detector saw the whole page is the rule's own certainty (wholePagesSeen); the field, when
     // there is one, says how sure the detector was.
+    const gray = monochrome(pages.filter(({ page }) => page.index === at[0]!.page));
     if (seen) add("unsealed", at, "pledge.sealed", undefined, sealed);
+    else if (gray) add("unsealedGray", at, "pledge.sealed", "warning", sealed);
     else add("unsealedText", at, "pledge.sealed", "warning", sealed);
   }
   const signed = of(doc, "pledge.signed")[0];

@@ -18,7 +18,7 @@ import type { DocType, Document, Evidence } from "../../model.js";
 import { FORM_EXTRACTOR } from "../_internal/fields.js";
 import { DOC_LABELS } from "../_internal/labels.js";
 import { isWordFile } from "../_internal/files.js";
-import { hasSeal, pagesOf, sealLine, sealPlace, wholePagesSeen } from "../_internal/seals.js";
+import { hasSeal, monochrome, pagesOf, sealLine, sealPlace, wholePagesSeen } from "../_internal/seals.js";
 import type { Rule, RuleContext, RuleReport } from "../types.js";
 
 export interface SealPlace {
@@ -42,6 +42,8 @@ export const sealRequired: Rule<SealRequiredOptions> = {
     messages: {
       unsealed:
         "{{doc}}{{name}}未检测到公章（{{where}}）。通知要求：「{{clause}}」。请加盖申报单位公章后重新扫描提交；如已盖章但印迹较淡，请人工核对。",
+      unsealedGray:
+        "{{doc}}{{name}}所在页为黑白（灰度）扫描，无法识别红色公章（{{where}}）。未能可靠识别，请人工核对是否已加盖公章；建议提交彩色扫描件。",
       unsealedText:
         "{{doc}}{{name}}未检测到公章图像（{{where}}），该页为电子文档导出的PDF。通知要求：「{{clause}}」。请提交加盖公章后的扫描件；如已加盖电子签章，请人工核对。",
     },
@@ -59,7 +61,7 @@ export const sealRequired: Rule<SealRequiredOptions> = {
         if (hasSeal(pages)) continue;
         const seen = wholePagesSeen(pages);
         reports.push({
-          messageId: seen ? "unsealed" : "unsealedText",
+          messageId: seen ? "unsealed" : monochrome(pages) ? "unsealedGray" : "unsealedText",
           data: { name: place.name, doc: DOC_LABELS[doc.type], clause: place.clause },
           evidence: [sealLine(pages) ?? cover ?? sealPlace(doc, pages)],
           docType: doc.type,

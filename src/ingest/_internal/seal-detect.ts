@@ -190,6 +190,32 @@ function shape(mask: Uint8Array, gw: number, b: Blob): Shape {
 
 const clamp01 = (v: number) => Math.min(1, Math.max(0, v));
 
+/** Chroma (max − min channel) above which a pixel shows colour; a grayscale image kept as RGB (or its JPEG) stays below. */
+const CHROMA = 12;
+/** A colour scan shows that much colour (paper tint, ink, scanner noise) in more than this share of its pixels. */
+const COLOUR_SHARE = 0.002;
+
+/**
+ * False for a grayscale picture (a page printed and scanned in black and white, kept as RGB): a red seal cannot show on
+ * it, so "no seal found" says nothing there. Sampled on a grid.
+ */
+export function hasColour(pixels: Uint8Array, info: PixelInfo): boolean {
+  const { width, height, channels } = info;
+  if (channels < 3) return false;
+  const step = Math.max(1, Math.floor(Math.sqrt((width * height) / 40_000)));
+  let seen = 0;
+  let coloured = 0;
+  for (let y = 0; y < height; y += step) {
+    for (let x = 0; x < width; x += step) {
+      const i = (y * width + x) * channels;
+      const r = pixels[i]!, g = pixels[i + 1]!, b = pixels[i + 2]!;
+      seen++;
+      if (Math.max(r, g, b) - Math.min(r, g, b) > CHROMA) coloured++;
+    }
+  }
+  return seen > 0 && coloured / seen > COLOUR_SHARE;
+}
+
 export function detectSeals(pixels: Uint8Array, info: PixelInfo, options: SealDetectOptions = {}): DetectedSeal[] {
   const { width, height, channels } = info;
   if (channels < 3 || width < MIN_PX || height < MIN_PX) return [];
