@@ -5,6 +5,7 @@
  */
 import type { Box, Checkbox, Line } from "../../model.js";
 import type { PageRef } from "../types.js";
+import { labelKey } from "./label.js";
 import { positionedSpace } from "./layout.js";
 
 export interface FormCell {
@@ -58,7 +59,7 @@ export interface CellSpace {
  * the next are linked, so a value cell in the last row reads on into the cell under the same columns in the next
  * table's first row when every cell left of that one is blank.
  */
-export function linkPageBreaks(spaces: CellSpace[]): void {
+export function linkPageBreaks(spaces: CellSpace[], labels: readonly string[] = []): void {
   const page = (s: CellSpace) => s.cells[0]?.ref;
   // Ruled tables in page order (cellSpaces gives a page's tables top to bottom, then its loose lines).
   const grids = spaces.filter((s) => s.firstRow && s.inLastRow && page(s));
@@ -72,6 +73,7 @@ export function linkPageBreaks(spaces: CellSpace[]): void {
     b.carriedAbove = (c) =>
       c.bounds ? a.cells.filter((o) => o.bounds && overlapX(o, c)).sort((x, y) => y.bounds!.y - x.bounds!.y) : [];
     const first = b.firstRow!().sort((x, y) => x.bounds!.x - y.bounds!.x);
+    joinSplitLabels(a, first, overlapX, new Set(labels));
     a.continuation = (c) => {
       if (!a.inLastRow!(c) || !c.bounds) return undefined;
       const [l, r] = [c.bounds.x, c.bounds.x + c.bounds.w];
@@ -173,4 +175,27 @@ function docxSpace(ref: PageRef, t: number): CellSpace {
       return out;
     },
   };
+}
+
+/**
+ * A label the page break cut in two (「营业收」 at the foot of one page, 「入（万元）」 at the head of the next): when the
+ * two parts make a label of the form and the first alone does not, the first cell takes the whole label and the
+ * second is left blank, so the row reads as one.
+ */
+function joinSplitLabels(
+  a: CellSpace,
+  first: readonly FormCell[],
+  overlapX: (p: FormCell, q: FormCell) => boolean,
+  labels: ReadonlySet<string>,
+): void {
+  if (labels.size === 0) return;
+  for (const top of a.cells.filter((c) => c.bounds && a.inLastRow!(c))) {
+    const under = first.find((o) => overlapX(top, o));
+    if (!under || !top.text.trim() || !under.text.trim() || labels.has(labelKey(top.text))) continue;
+    if (!labels.has(labelKey(top.text + under.text))) continue;
+    top.text += under.text;
+    top.lines = [...top.lines, ...under.lines];
+    under.text = "";
+    under.lines = [];
+  }
 }

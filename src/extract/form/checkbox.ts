@@ -214,6 +214,13 @@ function decide(
     // OCR may have lost the others; there an empty box before the one it read is no choice.
     return only.mark === undefined || !ocr ? { chosen: [only.name] } : { chosen: [] };
   }
+  // The chosen option's box taken away, the others' left empty (「开源（模型名称：Qwen）☐商业 ☐自研」).
+  const bare = found.filter((f) => f.mark === undefined);
+  if (!ocr && bare.length === 1 && found.length >= 2 && found.every((f) => f === bare[0] || (f.mark !== undefined && EMPTY.includes(f.mark))))
+    return { chosen: [bare[0]!.name] };
+  // Several options written as a list with no box anywhere, the others deleted (「网页、API接口、本地部署」).
+  const glyphs = [...MARK].filter((c) => !/\p{Script=Han}/u.test(c)).join("");
+  if (found.length >= 2 && found.length < listed && !ocr && !new RegExp(`[${glyphs}]`, "u").test(key)) return { chosen: names };
   if (found.length === 0 && !/[\p{L}\p{N}]/u.test(key.replace(new RegExp(`[${MARK}]`, "gu"), ""))) return { chosen: [] };
   if (found.length === 0 && !ocr) return { chosen: [], doubtful: `填写的「${text.trim().slice(0, 40)}」不是所列选项之一` };
   if (emphasisAll(names, marks) || again.length > 1) return { chosen: [], doubtful: "多个选项带有相同的标记，无法确定所选选项" };

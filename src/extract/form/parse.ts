@@ -14,7 +14,7 @@ export function parseApplicationForm(input: DocumentPages, callId: CallId): Form
 export function parseWithSpec(input: DocumentPages, spec: FormSpec): FormParse {
   const labels = spec.fields.flatMap((f) => labelVariants(f.label, f.aliases));
   const spaces = input.pages.flatMap((ref) => cellSpaces(ref, labels));
-  linkPageBreaks(spaces);
+  linkPageBreaks(spaces, labels);
   const tables = readTables(spaces, spec, input.document.id);
   // The cover is the first page; on a positioned page only if the table does not start there (no cover page).
   const first = input.pages[0];

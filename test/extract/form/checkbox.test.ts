@@ -111,4 +111,16 @@ describe("readCheckboxes: a choice as people mark it", () => {
     // Two options bold and two ticked: both kept, for the checks to judge.
     expect(readCheckboxes("☑国有企业 ☑民营企业 ☐外资企业", NATURES).chosen).toEqual(["国有企业", "民营企业"]);
   });
+
+  it("takes several options written as a list, and the one option whose box was taken away", () => {
+    const modes = ["APP", "网页", "API接口", "本地部署", "其他"];
+    expect(readCheckboxes("网页、API接口、本地部署", modes).chosen).toEqual(["网页", "API接口", "本地部署"]);
+    expect(readCheckboxes("开源（模型名称：Qwen2.5-32B）☐商业（模型名称：）☐自研（模型名称：）", ["开源", "商业", "自研"]).chosen).toEqual([
+      "开源",
+    ]);
+    // The whole list printed without boxes and left as it is: nothing chosen.
+    expect(readCheckboxes("APP 网页 API接口 本地部署 其他", modes).chosen).toEqual([]);
+    // OCR may have lost the other options or the box: there neither reading is a choice.
+    expect(readCheckboxes("网页、API接口", modes, undefined, true).chosen).toEqual([]);
+  });
 });
