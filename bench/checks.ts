@@ -9,9 +9,8 @@ import path from "node:path";
 import { CALL_PACKS } from "../src/checks/calls/index.js";
 import { createOcrService } from "../src/ingest/ocr.js";
 import type { Finding } from "../src/model.js";
-import type { Report } from "../src/report/schema.js";
 import { PACKAGES_ROOT } from "../test/checks/planted/files.js";
-import { describeExpect, describeFinding, judge, matches, newFindings } from "../test/checks/planted/match.js";
+import { brief, describeExpect, describeFinding, errorsOf, judge, matches, newFindings } from "../test/checks/planted/match.js";
 import {
   BASE_NAMES,
   BASES,
@@ -39,14 +38,6 @@ const ocr = createOcrService({ cacheDir: path.join(CACHE, "ocr") });
 const options = { cacheDir: CACHE, ocr };
 const started = performance.now();
 
-const brief = (f: Finding) => ({
-  ruleId: f.ruleId,
-  severity: f.severity,
-  ...(f.docType ? { docType: f.docType } : {}),
-  ...(f.fieldKeys ? { fieldKeys: f.fieldKeys } : {}),
-  message: f.message,
-});
-const errorsOf = (r: Report) => r.findings.filter((f) => f.severity === "error");
 
 try {
   // ---- bases

@@ -20,7 +20,7 @@ import type { Finding } from "../src/model.js";
 import type { Report } from "../src/report/schema.js";
 import { generateRobust } from "../fixtures/generate/robust/generate.js";
 import type { ManifestEntry } from "../fixtures/generate/robust/build.js";
-import { describeExpect, describeFinding, judge, matches, newFindings } from "../test/checks/planted/match.js";
+import { brief, describeExpect, describeFinding, errorsOf, judge, matches, newFindings } from "../test/checks/planted/match.js";
 import { BASES, type Expect } from "../test/checks/planted/plants.js";
 import { checkDir } from "../test/checks/planted/run.js";
 import { ROOT } from "./_internal/corpus.js";
@@ -57,14 +57,6 @@ const manifest = JSON.parse(await readFile(path.join(WORK, "manifest.json"), "ut
 };
 const entries = manifest.entries.filter((e) => !filter || `${e.slice}/${e.id}`.includes(filter));
 
-const brief = (f: Finding) => ({
-  ruleId: f.ruleId,
-  severity: f.severity,
-  ...(f.docType ? { docType: f.docType } : {}),
-  ...(f.fieldKeys ? { fieldKeys: f.fieldKeys } : {}),
-  message: f.message,
-});
-const errorsOf = (r: Report) => r.findings.filter((f) => f.severity === "error");
 const callOf = (e: ManifestEntry) => BASES[e.base].call as CallId;
 
 const ocr = createOcrService({ cacheDir: path.join(CACHE, "ocr") });

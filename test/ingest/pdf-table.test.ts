@@ -13,6 +13,7 @@ import { RULED_TABLE_INTRO, RULED_TABLE_PDFS } from "../../fixtures/generate/rul
 import { parseWithSpec } from "../../src/extract/form/parse.js";
 import { FORM_SPECS } from "../../src/extract/form/calls/index.js";
 import type { Document, SourceFile } from "../../src/model.js";
+import type { CallId } from "../../src/extract/types.js";
 
 const DIR = join(import.meta.dirname, "../../fixtures/pdf");
 let ocr: OcrService;
@@ -23,6 +24,15 @@ afterAll(() => ocr.close());
 
 const read = async (name: string) =>
   (await readPdf(readFileSync(join(DIR, name)), { fileName: name, ocr, limits: DEFAULT_LIMITS })).pages;
+
+/** The pages as one PDF file of a package, read with the call's form spec. */
+const asFile = (pages: Page[], name: string): SourceFile => ({
+  path: name, sha256: "", bytes: 0, kind: "pdf", pages, textSource: "text", status: "ok",
+});
+const parseForm = (pages: Page[], call: CallId) => {
+  const f = asFile(pages, "form.pdf");
+  return parseWithSpec({ document: { id: "d1" } as Document, pages: pages.map((page) => ({ file: f, page })) }, FORM_SPECS[call]);
+};
 
 /** The text of the cell that holds `label` and of the cells right of it, in grid order. */
 function rowOf(table: Table, label: string): string[] {
@@ -69,14 +79,7 @@ describe("lattice tables from the page's ruling lines", () => {
 });
 
 describe("a narrow-column form from another producer reads like the project's own", () => {
-  const file = (pages: Page[], name: string): SourceFile => ({
-    path: name, sha256: "", bytes: 0, kind: "pdf", pages, textSource: "text", status: "ok",
-  });
-  const parse = (f: SourceFile) =>
-    parseWithSpec(
-      { document: { id: "d1" } as Document, pages: f.pages.map((page) => ({ file: f, page })) },
-      FORM_SPECS["hubei-industrial-model-2026"],
-    );
+  const parse = (f: SourceFile) => parseForm(f.pages, "hubei-industrial-model-2026");
   const values = (f: SourceFile) => Object.fromEntries(parse(f).fields.map((x) => [x.key, x.value]));
   const EXPECTED = {
     "applicant.name": "武汉云帆智算科技有限公司",
@@ -94,13 +97,13 @@ describe("a narrow-column form from another producer reads like the project's ow
   };
 
   it("A4: every field, label and value in one cell (「单位名称：…」) and a spaced-out label (「单 位 地 址」) included", async () => {
-    const f = file(await read(RULED_TABLE_PDFS.a4), RULED_TABLE_PDFS.a4);
+    const f = asFile(await read(RULED_TABLE_PDFS.a4), RULED_TABLE_PDFS.a4);
     expect(values(f)).toMatchObject(EXPECTED);
     expect(parse(f).fields.every((x) => x.confidence === 1)).toBe(true);
   });
 
   it("Letter, the table running on to a second page: every field, each on its page", async () => {
-    const f = file(await read(RULED_TABLE_PDFS.letterSpill), RULED_TABLE_PDFS.letterSpill);
+    const f = asFile(await read(RULED_TABLE_PDFS.letterSpill), RULED_TABLE_PDFS.letterSpill);
     expect(f.pages.map((p) => p.tables.length)).toEqual([1, 1]);
     expect(values(f)).toMatchObject(EXPECTED);
     const onPage = (key: string) => parse(f).fields.find((x) => x.key === key)!.evidence[0]!.page;
@@ -113,11 +116,7 @@ describe("a row that a page break cut open", () => {
   it("closes the open fragments and reads the long value on across the page end, quoting both places", async () => {
     const pages = await read(RULED_TABLE_PDFS.rowSplit);
     expect(pages.map((p) => p.tables.length)).toEqual([1, 1]);
-    const f: SourceFile = { path: "split.pdf", sha256: "", bytes: 0, kind: "pdf", pages, textSource: "text", status: "ok" };
-    const parse = parseWithSpec(
-      { document: { id: "d1" } as Document, pages: pages.map((page) => ({ file: f, page })) },
-      FORM_SPECS["hubei-industrial-model-2026"],
-    );
+    const parse = parseForm(pages, "hubei-industrial-model-2026");
     const intro = parse.fields.find((x) => x.key === "applicant.intro")!;
     expect(String(intro.value).replace(/\s/g, "")).toBe(RULED_TABLE_INTRO.repeat(3));
     expect(intro.evidence.map((e) => e.page)).toEqual([1, 2]);
@@ -128,11 +127,7 @@ describe("a matrix whose header row stays on the page before", () => {
   it("reads each year's value under the header the previous page's table printed", async () => {
     const pages = await read(RULED_TABLE_PDFS.matrixSpill);
     expect(pages.map((p) => p.tables.length)).toEqual([1, 1]);
-    const f: SourceFile = { path: "m.pdf", sha256: "", bytes: 0, kind: "pdf", pages, textSource: "text", status: "ok" };
-    const parse = parseWithSpec(
-      { document: { id: "d1" } as Document, pages: pages.map((page) => ({ file: f, page })) },
-      FORM_SPECS["hunan-ai-model-2025"],
-    );
+    const parse = parseForm(pages, "hunan-ai-model-2025");
     const values = Object.fromEntries(parse.fields.map((x) => [x.key, x.value]));
     expect(values).toMatchObject({
       "finance.totalAssets.2023": 15862.43,
@@ -150,11 +145,7 @@ describe("a matrix whose header row stays on the page before", () => {
 describe("a cover whose lines wrap under their labels", () => {
   it("reads the value beside the label on across the wrap, without the 加盖公章 prompt", async () => {
     const pages = await read(RULED_TABLE_PDFS.coverWrap);
-    const f: SourceFile = { path: "c.pdf", sha256: "", bytes: 0, kind: "pdf", pages, textSource: "text", status: "ok" };
-    const parse = parseWithSpec(
-      { document: { id: "d1" } as Document, pages: pages.map((page) => ({ file: f, page })) },
-      FORM_SPECS["wuhan-ai-governance-2026/scenario"],
-    );
+    const parse = parseForm(pages, "wuhan-ai-governance-2026/scenario");
     const values = Object.fromEntries(parse.fields.map((x) => [x.key, x.value]));
     expect(values).toMatchObject({
       "cover.applicant": "武汉江城数智城市运营集团有限公司",

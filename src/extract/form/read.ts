@@ -1,7 +1,7 @@
 /** Table labels → value cells → fields, checkbox groups, long-text sections and unfilled cells. */
 import type { Box, Evidence, Field, Line } from "../../model.js";
 import { findUsccs } from "../fields/uscc-field.js";
-import { countChars, normalizeForMatch } from "../normalize/index.js";
+import { countChars } from "../normalize/index.js";
 import type { CellSpace, FormCell } from "./cells.js";
 import { markedTexts, readCheckboxes } from "./checkbox.js";
 import { findHits, isFuzzy, type Hit, type Labelled } from "./hits.js";
@@ -22,7 +22,6 @@ interface ValueAt {
 export function readTables(spaces: readonly CellSpace[], spec: FormSpec, documentId: string): FormParse {
   const out: FormParse = { fields: [], unfilled: [], sections: [], checkboxGroups: [] };
   const labelled = findHits(spaces, spec);
-  const foreign = foreignLabels(spec);
   const { hits } = labelled;
   for (const f of spec.fields) {
     const hit = hits.get(f) ?? (f.kind === "uscc" ? usccByShape(f, spaces) : undefined);
@@ -32,7 +31,7 @@ export function readTables(spaces: readonly CellSpace[], spec: FormSpec, documen
       continue;
     }
     const values = f.at === "matrix" ? matrixValues(hit, labelled.carriesLabel) : [readOn(hit, singleValue(hit, labelled))];
-    for (const v of values) readValue(f, hit, v, documentId, out, foreign);
+    for (const v of values) readValue(f, hit, v, documentId, out);
     if (f.latestAs) {
       const years = values.map((v) => v.key).sort();
       const latest = out.fields.find((x) => x.key === years.at(-1));
@@ -221,29 +220,7 @@ export function evidenceOf(cell: FormCell, quote: string): Evidence {
 
 /** Below the checks' certainty threshold: the cell's bounds were guessed from positions, not drawn. */
 const POSITIONED_CONFIDENCE = 0.85;
-/** A value that holds another label of the form was taken from a neighbouring cell, or cells ran together. */
-const MISPLACED_CONFIDENCE = 0.5;
-
-/** For a field: does a text hold a label of another field of the form (「统一社会信用代码单位地址」 read as a name)? */
-type ForeignLabels = (f: FieldSpec, text: string) => boolean;
-
-function foreignLabels(spec: FormSpec): ForeignLabels {
-  const labels = new Map(
-    spec.fields.map((f) => [f, labelVariants(f.label, f.aliases).filter((k) => k.replace(/§|\d/g, "").length >= 4)]),
-  );
-  return (self, text) => {
-    if (self.kind === "longText") return false;
-    const key = normalizeForMatch(text).replace(/20\d\d/g, "");
-    const own = new Set(labels.get(self));
-    for (const [f, keys] of labels) {
-      if (f === self || f.label === self.label) continue;
-      if (keys.some((k) => !own.has(k) && key.includes(k.replace(/20\d\d/g, "")))) return true;
-    }
-    return false;
-  };
-}
-
-function readValue(f: FieldSpec, hit: Hit, v: ValueAt, documentId: string, out: FormParse, foreign: ForeignLabels): void {
+function readValue(f: FieldSpec, hit: Hit, v: ValueAt, documentId: string, out: FormParse): void {
   const fuzzy = isFuzzy(v.cell);
   // A value split by a page break is quoted where each part stands.
   const placesOf = (quote: string): Evidence[] =>
@@ -258,7 +235,8 @@ function readValue(f: FieldSpec, hit: Hit, v: ValueAt, documentId: string, out: 
     raw,
     ...(unit ? { unit } : {}),
     documentId,
-    confidence: Math.min(placed, foreign(f, raw) ? MISPLACED_CONFIDENCE : 1),
+    // A value that holds another label of the form is judged where the checks get their evidence (checks/context.ts).
+    confidence: placed,
     extractor: "rule:form",
     evidence: placesOf(raw),
   });

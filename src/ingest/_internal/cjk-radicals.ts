@@ -26,18 +26,15 @@ const SAME_GLYPH: ReadonlyMap<string, string> = (() => {
   return map;
 })();
 
-const SUSPECT = /[\u2e80-\u2fdf\u3400-\u4dbf\uf900-\ufaff]|[\u4e00-\u9fff]/u;
+const escape = (c: string) => c.replace(/[\\\]^-]/g, "\\$&");
+/** The code points to fold: the table's, and the radical and compatibility blocks that NFKC folds. */
+const FOLDED = new RegExp(`[${[...SAME_GLYPH.keys()].map(escape).join("")}\\u2e80-\\u2fdf\\uf900-\\ufaff]`, "gu");
 
 export function unifyRadicals(text: string): string {
-  if (!SUSPECT.test(text)) return text;
-  let out = "";
-  for (const c of text) {
+  return text.replace(FOLDED, (c) => {
     const mapped = SAME_GLYPH.get(c);
-    if (mapped !== undefined) out += mapped;
-    else if (/[\u2e80-\u2fdf\uf900-\ufaff]/u.test(c)) {
-      const n = c.normalize("NFKC");
-      out += SAME_GLYPH.get(n) ?? n;
-    } else out += c;
-  }
-  return out;
+    if (mapped !== undefined) return mapped;
+    const n = c.normalize("NFKC");
+    return SAME_GLYPH.get(n) ?? n;
+  });
 }

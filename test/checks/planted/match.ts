@@ -58,3 +58,14 @@ export function describeExpect(e: Expect): string {
 export function describeFinding(f: Finding): string {
   return [f.ruleId, f.severity, f.docType, f.fieldKeys?.join(",")].filter(Boolean).join(" ");
 }
+
+/** A finding as the bench result files list it. */
+export const brief = (f: Finding) => ({
+  ruleId: f.ruleId,
+  severity: f.severity,
+  ...(f.docType ? { docType: f.docType } : {}),
+  ...(f.fieldKeys ? { fieldKeys: f.fieldKeys } : {}),
+  message: f.message,
+});
+
+export const errorsOf = (r: Report): Finding[] => r.findings.filter((f) => f.severity === "error");
